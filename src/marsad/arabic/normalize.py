@@ -1,0 +1,63 @@
+"""Orthographic folding for matching and search, with a map back to the original offsets.
+
+Folds: alef forms (أ إ آ ٱ → ا), alef maqsura (ى → ي), ta marbuta (ة → ه), hamza carriers
+(ؤ → و, ئ → ي), Persian letters (ی → ي, ک → ك, ە → ه), Arabic-Indic and Persian digits → ASCII;
+removes diacritics (tashkeel, superscript alef), tatweel and zero-width joiners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MAP: dict[int, str] = {}
+for ch in "أإآٱ":
+    _MAP[ord(ch)] = "ا"
+_MAP.update({ord("ى"): "ي", ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي", ord("ی"): "ي", ord("ي"): "ي"})
+_MAP.update({ord("ک"): "ك", ord("ە"): "ه", ord("ۀ"): "ه", ord("ے"): "ي"})
+for i, d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _MAP[ord(d)] = str(i)
+for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _MAP[ord(d)] = str(i)
+_MAP[ord("٫")] = "."
+_MAP[ord("٬")] = ","
+
+# Removed entirely: harakat and Quranic marks, superscript alef, tatweel, ZWJ/ZWNJ/marks.
+_DROP = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + [chr(0x0670), chr(0x0640), "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+)
+
+
+def fold(text: str) -> str:
+    """Fold `text` for matching (no offset map): the form every lookup table is stored in."""
+    return "".join(_MAP.get(ord(c), c) for c in text if c not in _DROP)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Folded text plus, for each of its characters, the offset of its source character."""
+
+    text: str
+    offsets: tuple[int, ...]
+    source_len: int
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range in the folded text back to the source text."""
+        if start >= len(self.offsets):
+            return self.source_len, self.source_len
+        s = self.offsets[start]
+        e = self.offsets[end - 1] + 1 if end > start else s
+        return s, e
+
+
+def normalize(text: str) -> Normalized:
+    """Fold `text` and keep the offset map back to it."""
+    out: list[str] = []
+    offs: list[int] = []
+    for i, c in enumerate(text):
+        if c in _DROP:
+            continue
+        out.append(_MAP.get(ord(c), c))
+        offs.append(i)
+    return Normalized("".join(out), tuple(offs), len(text))

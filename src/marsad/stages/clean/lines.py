@@ -1,0 +1,107 @@
+"""Our Arabic line filter: drops web boilerplate from plain text and from trafilatura's output.
+
+Applied line by line to both HTML-extracted and plain-text articles. It drops "read also" and
+"related" blocks with the headline lists under them, comment and newsletter prompts, navigation,
+share bars, category lines at the top, archive captions and credits, repeated caption lines and
+clock-time lines. Date header lines are reported separately so ingest can keep them as metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.arabic import fold
+from marsad.stages.clean.rules import load_rules
+from marsad.stages.time import is_datetime_line, parse_header_date
+
+_WS = re.compile(r"\s+")
+_SENT_END = re.compile(r"[.!؟?»”\"…:]\s*$")
+
+
+@dataclass(slots=True)
+class Filtered:
+    """The kept lines, the dropped ones (with the rule that dropped each), and a header date."""
+
+    kept: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    header_date: str | None = None
+    dateline: str | None = None
+
+
+def squash(line: str) -> str:
+    return _WS.sub(" ", line).strip()
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_headline_like(line: str) -> bool:
+    """A line that could sit in a related-articles list: short and not a finished sentence."""
+    n = words(line)
+    return n <= 20 and not (n >= 12 and line.rstrip().endswith("."))
+
+
+def filter_lines(lines: list[str]) -> Filtered:
+    rules = load_rules()
+    out = Filtered()
+    clean = [squash(x) for x in lines]
+    counts = Counter(c for c in clean if c and words(c) <= 12)
+    in_block = False
+    seen_title = False
+    for line in clean:
+        if not line:
+            continue
+        f = fold(line)
+        reason = None
+        if in_block and _is_headline_like(line):
+            reason = "related-list"
+        else:
+            in_block = False
+        if reason is None and rules.block.match(f):
+            reason, in_block = "read-more", True
+        elif reason is None and rules.line.match(f):
+            reason = "boilerplate"
+        elif reason is None and not seen_title and words(line) <= 3 and rules.top.match(f):
+            reason = "category"
+        elif reason is None and is_datetime_line(line):
+            reason = "datetime"
+            if out.header_date is None:
+                d = parse_header_date(line)
+                if d is not None:
+                    # The article's own date line: parsed into `published`, and kept as the
+                    # text's dateline so the date stays traceable to a span.
+                    out.header_date, out.dateline, reason = d.isoformat(), line, None
+        elif reason is None and counts[line] > 1:
+            reason = "repeated-caption"
+        elif reason is None and _is_slug(line):
+            reason = "slug"
+        if reason is None:
+            seen_title = seen_title or line != out.dateline
+            out.kept.append(line)
+        else:
+            out.dropped.append((line, reason))
+    return out
+
+
+def _is_slug(line: str) -> bool:
+    """URL slugs and tag ids left in pasted text ("syria-future")."""
+    return bool(re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", line))
+
+
+def strip_repeated_prefix(lines: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """Remove an SEO keyword glued to a paragraph start ("مبعوث بوتين إلى سوريا:بعد …") when
+    the same keyword stood alone as a repeated line."""
+    keys = [d for d, why in dropped if why == "repeated-caption" and words(d) <= 6]
+    if not keys:
+        return lines
+    out = []
+    for line in lines:
+        for k in keys:
+            if line.startswith(k + ":") or line.startswith(k + " :"):
+                line = line[len(k) :].lstrip(" :")
+                break
+        out.append(line)
+    return out

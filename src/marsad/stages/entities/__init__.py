@@ -1,0 +1,83 @@
+"""Entities stage: recognise people, organisations, places and countries, and link them."""
+
+from __future__ import annotations
+
+from marsad.arabic import strip_clitics
+from marsad.kb import load_kb
+from marsad.kb.gazetteer import Entry, build_gazetteer
+from marsad.model.actors import ActorRef, Mention
+from marsad.model.document import Document, Span
+from marsad.pipeline.registry import stage
+from marsad.stages.entities.link import country_ref, era, org_ref, person_ref, title_ref
+from marsad.stages.entities.recognize import Raw, Scan, doc_surnames, scan
+from marsad.stages.entities.titles import TitleRef, compose_titles
+from marsad.stages.normalize import folded
+
+LABELS = {"PER": "PER", "PER_SHORT": "PER", "ORG": "ORG", "GPE": "GPE", "NISBA": "NORP",
+          "CAPITAL": "LOC", "SEAT": "LOC", "PLACE": "LOC"}
+
+
+@stage("entities", requires=("text", "published"), provides=("entities",))
+def entities_stage(doc: Document) -> Document:
+    """Mentions linked to knowledge-base actors with their role at the article's date."""
+    if doc.language not in (None, "ar"):
+        return doc
+    kb = load_kb()
+    norm = folded(doc)
+    sc = scan(norm, build_gazetteer())
+    _add_surnames(sc, norm)
+    titles, absorbed = compose_titles(sc, kb)
+    day = doc.published or era([(kb.people[t.person], t.title.key, t.country) for t in titles if t.person])
+    doc.cache.update(scan=sc, titles=titles, role_day=day)
+    named = {(t.title.key, t.country): t.person for t in titles if t.person and not t.former}
+    mentions: list[Mention] = []
+    for k, r in enumerate(sc.raws):
+        if k in absorbed or r.entry.kind in ("TITLE", "TITLE_CONSTRUCT"):
+            continue
+        actor = _actor(r.entry, day, kb)
+        mentions.append(Mention(Span(r.start, r.end), doc.text[r.start : r.end], LABELS[r.entry.kind], actor))
+    for t in titles:
+        if t.person is None:
+            actor = title_ref(t, day, named, kb)
+            label = "ORG" if t.title.key == "ministry" else "TITLE"
+            mentions.append(Mention(Span(t.start, t.end), doc.text[t.start : t.end], label, actor, "title"))
+    mentions.sort(key=lambda m: m.span.start)
+    doc.entities = mentions
+    return doc
+
+
+def _actor(entry: Entry, day: str | None, kb) -> ActorRef:
+    if entry.kind in ("PER", "PER_SHORT"):
+        return person_ref(kb.people[entry.ref], day, kb)
+    if entry.kind == "ORG":
+        return org_ref(entry.ref, kb)
+    if entry.kind in ("GPE", "NISBA"):
+        return country_ref(entry.ref, kb)
+    if entry.kind in ("CAPITAL", "SEAT"):
+        c = kb.countries.get(entry.ref)
+        name = (c.capital_en if c and entry.kind == "CAPITAL" and c.capital_en else None) or (c.name_en if c else entry.ref)
+        return ActorRef(f"loc:{entry.ref}:{entry.kind.lower()}", name, entry.ref, "LOC", None, "GOV")
+    return ActorRef(f"loc:{entry.ref}", entry.ref, entry.country, "LOC")
+
+
+def _add_surnames(sc: Scan, norm) -> None:
+    """Bare surnames of people named in full elsewhere in the article (الشرع، لاريجاني)."""
+    surnames = doc_surnames(sc, {})
+    if not surnames:
+        return
+    covered = {t for r in sc.raws for t in range(r.t0, r.t1)}
+    for i, w in enumerate(sc.words):
+        if i in covered:
+            continue
+        for stem in strip_clitics(w):
+            pid = surnames.get(stem)
+            if pid:
+                tok = sc.tokens[i]
+                cut = len(w) - len(stem) if w.endswith(stem) else 0
+                s, e = norm.to_source(tok.start + cut, tok.end)
+                sc.raws.append(Raw(i, i + 1, s, e, Entry("PER_SHORT", pid, None)))
+                break
+    sc.raws.sort(key=lambda r: r.t0)
+
+
+__all__ = ["TitleRef", "entities_stage"]

@@ -1,0 +1,92 @@
+"""Linking: mentions → actors with their role at the article's date.
+
+A named person links by name; a title with a name beside it confirms that person; an unnamed
+title resolves to a person named with that office earlier in the same article, else to the
+office holder on the article's date (marked inferred), else stays a descriptive actor with the
+title's country. Countries, capitals and seats of power link to the country.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.kb import KnowledgeBase, Person
+from marsad.kb.records import Role
+from marsad.model.actors import ActorRef
+from marsad.stages.entities.titles import TitleRef
+
+
+def person_ref(p: Person, day: str | None, kb: KnowledgeBase) -> ActorRef:
+    role = p.role_at(day)
+    role_en = role.title_en if role else None
+    if role is None and day:
+        past = p.last_role_before(day)
+        role_en = f"former {past.title_en}" if past else None
+    country = p.country_at(day)
+    return ActorRef(p.id, p.name_en, country, "PER", role_en, role.sector if role else None, p.names_ar[0])
+
+
+def country_ref(iso3: str, kb: KnowledgeBase) -> ActorRef:
+    c = kb.countries.get(iso3)
+    return ActorRef(f"c:{iso3}", c.name_en if c else iso3, iso3, "GPE", None, "GOV", c.names_ar[0] if c else None)
+
+
+def org_ref(oid: str, kb: KnowledgeBase) -> ActorRef:
+    o = kb.organizations[oid]
+    return ActorRef(o.id, o.name_en, o.country, "ORG", None, o.sector, o.names_ar[0] if o.names_ar else None)
+
+
+def title_ref(t: TitleRef, day: str | None, named: dict[tuple[str, str | None], str], kb: KnowledgeBase) -> ActorRef:
+    """The actor an unnamed title points at."""
+    country = t.country
+    cname = kb.country_name(country) if country else None
+    if t.title.key == "ministry":
+        name = f"{cname} {t.title.title_en}" if cname else t.title.title_en
+        return ActorRef(None, name, country, "ORG", None, t.title.sector)
+    pid = named.get((t.title.key, country))
+    if pid and not t.former:
+        return person_ref(kb.people[pid], day, kb)
+    if day and country and not t.former:
+        holders = [(p, r) for p, r in kb.holders(t.title.key, country, day) if _same_scope(r, t)]
+        if len(holders) == 1:
+            ref = person_ref(holders[0][0], day, kb)
+            ref.inferred = True
+            return ref
+    prefix = "former " if t.former else ""
+    name = f"{prefix}{t.title.title_en} of {cname}" if cname else f"{prefix}{t.title.title_en}"
+    return ActorRef(None, name, country, "PER", t.title.title_en, t.title.sector)
+
+
+def _same_scope(role: Role, t: TitleRef) -> bool:
+    return not role.interim or "interim" in t.title.title_en.lower()
+
+
+def era(pairs: list[tuple[Person, str, str | None]]) -> str | None:
+    """A reference date for an undated article: inside every tenure its apposed titles state.
+
+    `pairs` are (person, role key, country) from "title + name" appositions. Returns the middle
+    of the common interval (capped at today), or None when the titles do not pin one down. It is
+    used only to choose roles, never as the article's publication date.
+    """
+    lo, hi = "0000-01-01", date.today().isoformat()
+    found = False
+    for p, key, country in pairs:
+        spans = [r for r in p.roles if r.key == key and (country is None or r.country == country)]
+        if not spans:
+            continue
+        found = True
+        s = min((r.start or "0000")[:10] for r in spans)
+        e = max((r.end or "9999")[:10] for r in spans)
+        lo, hi = max(lo, _full(s, True)), min(hi, _full(e, False))
+    if not found or lo > hi:
+        return None
+    d0, d1 = date.fromisoformat(lo), date.fromisoformat(hi)
+    return (d0 + (d1 - d0) / 2).isoformat()
+
+
+def _full(v: str, low: bool) -> str:
+    if len(v) == 4:
+        return v + ("-01-01" if low else "-12-31")
+    if len(v) == 7:
+        return v + ("-01" if low else "-28")
+    return v

@@ -1,0 +1,76 @@
+"""Title phrases: a role word plus its country (nisba or genitive), tied to a named person when
+one stands beside it ("وزير الخارجية الإيراني عباس عراقجي", "علي لاريجاني أمين المجلس …")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.kb import KnowledgeBase
+from marsad.kb.records import Title
+from marsad.stages.entities.recognize import FORMER, MODIFIERS, Raw, Scan
+
+
+@dataclass(slots=True)
+class TitleRef:
+    title: Title
+    country: str | None
+    former: bool
+    start: int
+    end: int
+    t0: int
+    t1: int
+    person: str | None = None  # person id when the title stands in apposition to a name
+    embedded: int | None = None  # raw index of a name inside the title ("… للرئيس الروسي فلاديمير بوتين")
+
+
+def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int]]:
+    """Title references, and the indexes of raws they absorbed (their nisba or country)."""
+    by_ar = {t.ar: t for t in kb.titles}
+    refs: list[TitleRef] = []
+    used: set[int] = set()
+    raws = sc.raws
+    for k, r in enumerate(raws):
+        if r.entry.kind not in ("TITLE", "TITLE_CONSTRUCT"):
+            continue
+        title = by_ar[r.entry.ref]
+        ref = TitleRef(title, None, False, r.start, r.end, r.t0, r.t1)
+        j = k + 1
+        t = r.t1
+        t, former = _skip_modifiers(sc.words, t)
+        if j < len(raws) and raws[j].t0 == t and _country_follows(raws[j], r.entry.kind):
+            ref.country, ref.end, ref.t1 = raws[j].entry.country, raws[j].end, raws[j].t1
+            used.add(j)
+            j += 1
+            t, former2 = _skip_modifiers(sc.words, raws[j - 1].t1)
+            former = former or former2
+        ref.former = former
+        name_after = j < len(raws) and raws[j].t0 == t and raws[j].entry.kind in ("PER", "PER_SHORT")
+        if name_after and _genitive_office(title):
+            ref.embedded = j
+        if name_after and ref.embedded is None:
+            ref.person = raws[j].entry.ref
+        elif k > 0 and raws[k - 1].t1 == r.t0 and raws[k - 1].entry.kind in ("PER", "PER_SHORT"):
+            ref.person = raws[k - 1].entry.ref
+        refs.append(ref)
+    return refs, used
+
+
+def _genitive_office(title: Title) -> bool:
+    """A title whose last word names another office in the genitive ("المبعوث الخاص للرئيس"):
+    a name after it belongs to that office, and the title itself to the name before it."""
+    last = title.ar.split()[-1]
+    return len(title.ar.split()) > 1 and last.startswith(("لل", "ل")) and not last.startswith("لشؤون")
+
+
+def _skip_modifiers(words: list[str], t: int) -> tuple[int, bool]:
+    former = False
+    while t < len(words) and words[t] in MODIFIERS:
+        former = former or words[t] in FORMER
+        t += 1
+    return t, former
+
+
+def _country_follows(raw: Raw, title_kind: str) -> bool:
+    if title_kind == "TITLE_CONSTRUCT":
+        return raw.entry.kind in ("GPE", "CAPITAL")
+    return raw.entry.kind == "NISBA"

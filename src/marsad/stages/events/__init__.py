@@ -1,0 +1,100 @@
+"""Events stage: PLOVER events with mode, actors, date, place, status, attribution and evidence."""
+
+from __future__ import annotations
+
+from marsad.model.document import Document, Span
+from marsad.model.events import Event, Place
+from marsad.pipeline.registry import stage
+from marsad.stages.events.arguments import arguments
+from marsad.stages.events.context import Context, build_context
+from marsad.stages.events.merge import merge_events
+from marsad.stages.events.status import attribution, status_of
+from marsad.stages.events.triggers import load_lexicon
+
+DIRECTED_VISIT = "visit"
+
+
+@stage("events", requires=("entities", "timex", "sentences"), provides=("events",))
+def events_stage(doc: Document) -> Document:
+    """Code PLOVER events clause by clause, then merge repeated mentions."""
+    if doc.language not in (None, "ar") or "scan" not in doc.cache:
+        return doc
+    ctx = build_context(doc)
+    lex = load_lexicon()
+    found: list[Event] = []
+    for t, w in enumerate(ctx.words):
+        trig = lex.match(w)
+        if trig is None or ctx.in_quote(t):
+            continue
+        args = arguments(ctx, t, trig)
+        if args is None or args.source is None or args.target is None:
+            continue
+        ev = _event(ctx, t, trig, args)
+        if ev is not None and ev.status != "speculated":
+            found.append(ev)
+    events = merge_events(found)
+    _visits_from_meetings(events)
+    doc.events = events
+    return doc
+
+
+def _event(ctx: Context, t: int, trig, args) -> Event | None:
+    src, tgt = args.source.actor, args.target.actor
+    if not src.country or not tgt.country or src.country == tgt.country:
+        return None
+    sent = ctx.doc.sentences[ctx.sent_of[t]] if ctx.doc.sentences else Span(0, len(ctx.doc.text))
+    participants = sorted({c.actor.country for c in [args.source, args.target, *args.others] if c.actor.country})
+    place = args.place or _place_in_clause(ctx, t)
+    return Event(
+        type=trig.type,
+        source=src,
+        target=tgt,
+        evidence=sent,
+        mode=trig.mode,
+        date=_date_near(ctx, t),
+        location=Place(*place) if place else None,
+        status=status_of(ctx, t, trig.future),
+        attributed_to=attribution(ctx, t),
+        participants=participants if len(participants) > 2 else [],
+        trigger=Span(ctx.starts[t], ctx.ends[t]),
+        rule=f"{trig.type}/{trig.frame}",
+    )
+
+
+def _place_in_clause(ctx: Context, t: int) -> tuple[str, str] | None:
+    """"في طهران" in the trigger's sentence."""
+    s = ctx.sent_of[t]
+    for c in ctx.cands:
+        if ctx.sent_of[c.t0] == s and c.place and c.t0 > 0 and ctx.words[c.t0 - 1] in ("في", "وفي"):
+            return c.place, c.actor.country or ""
+    return None
+
+
+def _date_near(ctx: Context, t: int) -> str | None:
+    """The value of the time expression nearest the trigger in its sentence (None if none)."""
+    s = ctx.sent_of[t]
+    pos = ctx.starts[t]
+    sent = ctx.doc.sentences[s] if ctx.doc.sentences else None
+    best = None
+    for tx in ctx.doc.timex:
+        if sent and not (sent.start <= tx.span.start < sent.end):
+            continue
+        dist = abs(tx.span.start - pos)
+        if best is None or dist < best[0]:
+            best = (dist, tx.value)
+    return best[1] if best else None
+
+
+def _visits_from_meetings(events: list[Event]) -> None:
+    """A meeting held where one side is the host is a visit by the other side ("التقى ظريف
+    الأسد في دمشق"); so is one between the parties of a visit the article reports."""
+    visits = {(e.source.country, e.target.country) for e in events if e.mode == DIRECTED_VISIT and e.source and e.target}
+    for e in events:
+        if e.type != "CONSULT" or e.mode not in ("meeting", None) or e.status != "asserted":
+            continue
+        host = e.location.country if e.location else None
+        pair = (e.source.country, e.target.country)
+        if host == pair[0] or pair[::-1] in visits:
+            e.source, e.target, e.mode = e.target, e.source, DIRECTED_VISIT
+        elif host == pair[1] or pair in visits:
+            e.mode = DIRECTED_VISIT

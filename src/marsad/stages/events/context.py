@@ -1,0 +1,90 @@
+"""What the event rules see: folded tokens with sentence ids, actor candidates, time values."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from marsad.model.actors import ActorRef
+from marsad.model.document import Document
+from marsad.stages.entities.recognize import Scan
+from marsad.stages.normalize import folded
+from marsad.stages.quotes.spans import quoted_spans
+
+ACTOR_KINDS = frozenset({"PER", "PER_SHORT", "ORG", "GPE", "NISBA", "CAPITAL", "SEAT"})
+
+
+@dataclass(slots=True)
+class Cand:
+    """An actor candidate over tokens [t0, t1)."""
+
+    t0: int
+    t1: int
+    actor: ActorRef
+    kind: str
+    place: str | None = None  # English place name when the candidate is a capital or seat
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Document
+    words: list[str]
+    starts: list[int]  # source char offset of each token
+    ends: list[int]
+    sent_of: list[int]  # sentence index of each token
+    cands: list[Cand]
+    quoted: list[tuple[int, int]]
+
+    def sentence_tokens(self, s: int) -> range:
+        lo = bisect.bisect_left(self.sent_of, s)
+        hi = bisect.bisect_right(self.sent_of, s)
+        return range(lo, hi)
+
+    def in_quote(self, t: int) -> bool:
+        pos = self.starts[t]
+        return any(a <= pos < b for a, b in self.quoted)
+
+
+def build_context(doc: Document) -> Context:
+    norm = folded(doc)
+    sc: Scan = doc.cache["scan"]
+    starts, ends = [], []
+    for tok in sc.tokens:
+        s, e = norm.to_source(tok.start, tok.end)
+        starts.append(s)
+        ends.append(e)
+    sent_starts = [s.start for s in doc.sentences] or [0]
+    sent_of = [max(0, bisect.bisect_right(sent_starts, p) - 1) for p in starts]
+    by_start = {m.span.start: m for m in doc.entities}
+    cands: list[Cand] = []
+    titles = doc.cache.get("titles", [])
+    embedded = {t.embedded for t in titles if t.embedded is not None}
+    for k, r in enumerate(sc.raws):
+        if k in embedded:
+            continue
+        if r.entry.kind not in ACTOR_KINDS:
+            continue
+        m = by_start.get(r.start)
+        if m is None or m.actor is None:
+            continue
+        cands.append(_cand(r.t0, r.t1, m.actor, r.entry.kind))
+    for t in titles:
+        m = by_start.get(t.start)
+        if t.person is None and m is not None and m.actor is not None:
+            cands.append(Cand(t.t0, t.t1, m.actor, "TITLE"))
+    cands.sort(key=lambda c: c.t0)
+    return Context(doc, sc.words, starts, ends, sent_of, cands, quoted_spans(doc.text))
+
+
+def _cand(t0: int, t1: int, actor: ActorRef, kind: str) -> Cand:
+    if kind in ("CAPITAL", "SEAT"):
+        # A capital or seat of power stands for the country's government (metonymy).
+        gov = ActorRef(f"c:{actor.country}", _country_name(actor.country), actor.country, "GPE", None, "GOV")
+        return Cand(t0, t1, gov, kind, place=actor.name_en if kind == "CAPITAL" else None)
+    return Cand(t0, t1, actor, kind)
+
+
+def _country_name(iso3: str | None) -> str:
+    from marsad.kb import load_kb
+
+    return load_kb().country_name(iso3) or (iso3 or "")

@@ -1,0 +1,61 @@
+"""Trigger lexicon (resources/events/triggers.tsv): folded word → PLOVER type, mode and frame."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from marsad.arabic import strip_clitics
+from marsad.errors import KnowledgeBaseError
+
+PLOVER_TYPES = (
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+    "SANCTION MOBILIZE COERCE ASSAULT"
+).split()
+FRAMES = ("verb", "host", "visit", "joint", "noun")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None
+    frame: str
+    future: bool = False  # the verb carries the future prefix سـ
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    rules: tuple[tuple[re.Pattern[str], str, str | None, str], ...]
+
+    def match(self, word: str) -> Trigger | None:
+        return _match(self, word)
+
+
+@cache
+def _match(lex: Lexicon, word: str) -> Trigger | None:
+    for stem in strip_clitics(word):
+        for rx, typ, mode, frame in lex.rules:
+            if rx.fullmatch(stem):
+                future = stem.startswith(("سي", "ست", "سن")) and frame in ("verb", "host")
+                return Trigger(typ, mode, frame, future)
+    return None
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    res = resources.files("marsad") / "resources" / "events" / "triggers.tsv"
+    rules = []
+    for n, line in enumerate(res.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or parts[0] not in PLOVER_TYPES or parts[2] not in FRAMES:
+            raise KnowledgeBaseError(str(res), n, "expected TYPE<TAB>MODE<TAB>FRAME<TAB>REGEX with a PLOVER type")
+        try:
+            rx = re.compile(parts[3].strip())
+        except re.error as exc:
+            raise KnowledgeBaseError(str(res), n, f"bad regex: {exc}") from None
+        rules.append((rx, parts[0], None if parts[1] == "-" else parts[1], parts[2]))
+    return Lexicon(tuple(rules))
