@@ -3,6 +3,11 @@
 Importing this package registers the built-in stages; `marsad.pipeline` does it on first use.
 """
 
-from marsad.stages import clean, normalize  # noqa: F401  (registration)
-from marsad.stages import time_stage  # noqa: F401
-from marsad.stages import entities, events, quotes  # noqa: F401
+from marsad.stages import (  # noqa: F401  (registration)  # noqa: F401
+    clean,
+    entities,
+    events,
+    normalize,
+    quotes,
+    time_stage,  # noqa: F401
+)

@@ -7,7 +7,7 @@ import hashlib
 from marsad.model.document import Document
 from marsad.pipeline.registry import stage
 from marsad.stages.clean.html import extract_html
-from marsad.stages.clean.lines import filter_lines, strip_repeated_prefix
+from marsad.stages.clean.lines import filter_lines
 from marsad.stages.clean.metadata import dateline_outlet, detect_language
 
 __all__ = ["clean", "filter_lines"]
@@ -24,12 +24,12 @@ def clean(doc: Document) -> Document:
         if not raw.strip():
             doc.warnings.append("no article text found in HTML page")
     filtered = filter_lines(raw.splitlines())
-    lines = strip_repeated_prefix(filtered.kept, filtered.dropped)
+    lines = list(filtered.kept)
     body = [x for x in lines if x != filtered.dateline]
     if html_title and not any(_same(html_title, x) for x in body[:3]):
         lines.insert(1 if lines and lines[0] == filtered.dateline else 0, html_title)
     doc.text = "\n".join(lines)
-    doc.title = doc.title or html_title or (body[0] if body else None)
+    doc.title = doc.title or html_title or (body[0] if body and _title_like(body[0]) else None)
     doc.published = doc.published or html_date or filtered.header_date
     doc.outlet = doc.outlet or html_site or dateline_outlet(body[1:], _known_outlets())
     doc.language = detect_language(doc.text)
@@ -38,6 +38,11 @@ def clean(doc: Document) -> Document:
     doc.meta["dropped_lines"] = len(filtered.dropped)
     doc.hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:16]
     return doc
+
+
+def _title_like(line: str) -> bool:
+    """A first line that reads as a headline: short, not a finished sentence."""
+    return len(line.split()) <= 25 and not line.rstrip().endswith(".")
 
 
 def _same(a: str, b: str) -> bool:

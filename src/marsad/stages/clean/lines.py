@@ -30,8 +30,12 @@ class Filtered:
     dateline: str | None = None
 
 
+_BULLET = re.compile(r"^\s*[-•▪●]\s+")
+
+
 def squash(line: str) -> str:
-    return _WS.sub(" ", line).strip()
+    """Collapse whitespace and drop a list bullet ("- item" as trafilatura writes list items)."""
+    return _BULLET.sub("", _WS.sub(" ", line)).strip()
 
 
 def words(line: str) -> int:
@@ -49,6 +53,7 @@ def filter_lines(lines: list[str]) -> Filtered:
     out = Filtered()
     clean = [squash(x) for x in lines]
     counts = Counter(c for c in clean if c and words(c) <= 12)
+    keywords = seo_keywords(clean)
     in_block = False
     seen_title = False
     for line in clean:
@@ -61,7 +66,8 @@ def filter_lines(lines: list[str]) -> Filtered:
         else:
             in_block = False
         if reason is None and rules.block.match(f):
-            reason, in_block = "read-more", True
+            # A bare marker ("اقرأ أيضا:") heads a list; a marker with its headline stands alone.
+            reason, in_block = "read-more", words(line) <= 3
         elif reason is None and rules.line.match(f):
             reason = "boilerplate"
         elif reason is None and not seen_title and words(line) <= 3 and rules.top.match(f):
@@ -74,8 +80,10 @@ def filter_lines(lines: list[str]) -> Filtered:
                     # The article's own date line: parsed into `published`, and kept as the
                     # text's dateline so the date stays traceable to a span.
                     out.header_date, out.dateline, reason = d.isoformat(), line, None
-        elif reason is None and counts[line] > 1:
+        elif reason is None and (counts[line] > 1 or line in keywords):
             reason = "repeated-caption"
+        elif reason is None and words(line) <= 7 and is_name_caption(line):
+            reason = "caption"
         elif reason is None and _is_slug(line):
             reason = "slug"
         if reason is None:
@@ -89,6 +97,30 @@ def filter_lines(lines: list[str]) -> Filtered:
 def _is_slug(line: str) -> bool:
     """URL slugs and tag ids left in pasted text ("syria-future")."""
     return bool(re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", line))
+
+
+_GLUED = re.compile(r"^([^:،.\n]{3,60}):(?=\S)")
+
+
+def seo_keywords(lines: list[str]) -> set[str]:
+    """Keywords glued to paragraph starts with a bare colon ("مبعوث بوتين إلى سوريا:بعد …")."""
+    found = Counter(m.group(1).strip() for x in lines if (m := _GLUED.match(x)))
+    standalone = set(lines)
+    return {k for k, n in found.items() if n > 1 or k in standalone}
+
+
+def is_name_caption(line: str) -> bool:
+    """A photo caption that is only a title and a person's name ("الرئيس الروسي فلاديمير بوتين")."""
+    if _SENT_END.search(line) or "،" in line:
+        return False
+    from marsad.arabic import normalize
+    from marsad.kb.gazetteer import build_gazetteer
+    from marsad.stages.entities.recognize import scan
+
+    sc = scan(normalize(line), build_gazetteer())
+    covered = sum(r.t1 - r.t0 for r in sc.raws)
+    kinds = {r.entry.kind for r in sc.raws}
+    return covered == len(sc.words) and "PER" in kinds and kinds <= {"PER", "TITLE", "NISBA", "PER_SHORT"}
 
 
 def strip_repeated_prefix(lines: list[str], dropped: list[tuple[str, str]]) -> list[str]:

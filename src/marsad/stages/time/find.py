@@ -1,0 +1,25 @@
+"""Time expressions in a text, as `Timex` spans into that text with their values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.arabic import normalize
+from marsad.model.document import Span
+from marsad.model.timex import Timex
+from marsad.stages.time.recognize import recognize
+from marsad.stages.time.resolve import resolve_found
+
+
+def find_timex(text: str, anchor: date | None) -> list[Timex]:
+    """Time expressions in `text`, sorted and non-overlapping, resolved against `anchor`
+    (the publication date; None when unknown, which leaves years open and relative words null)."""
+    folded = normalize(text)
+    out: list[Timex] = []
+    for found in recognize(folded.text):
+        start = folded.offsets[found.start]
+        # Marks dropped after the last letter (the tatweel of "هـ", tanween) stay inside the span.
+        end = folded.offsets[found.end] if found.end < len(folded.offsets) else len(text)
+        res = resolve_found(found, anchor)
+        out.append(Timex(Span(start, end), text[start:end], res.value, res.kind, res.flags))
+    return out
