@@ -184,3 +184,8 @@ def families() -> tuple[Family, ...]:
     return tuple(
         Family(name, re.compile(build(t)), re.compile(gates[name])) for name, build in builders.items()
     )
+
+
+def family(name: str) -> Family:
+    """One family by name."""
+    return next(f for f in families() if f.name == name)

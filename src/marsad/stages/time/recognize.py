@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from marsad.stages.time.patterns import Family, families
+from marsad.stages.time.patterns import Family, families, family
 from marsad.stages.time.tables import MonthName, tables
 
 # Prepositions that make a strict month name (مارس "practised", نيسان "Nissan") or a bare year a date.
@@ -64,12 +64,18 @@ def _check_mdate(f: Found, text: str) -> Found | None:
     if info.hijri and "year" not in f.groups:
         return None
     if info.strict and not f.has("day", "year", "qual", "yqual", "mon2", "shahr", "part"):
-        if word_before(text, f.start) not in PREPOSITIONS:
+        if word_before(text, f.start) not in PREPOSITIONS and not _month_follows(text, f.end):
             return None
     if f.groups.get("sep") == "و" and word_before(text, f.start) != "بين":
         # "5 و7 مارس" lists two days; only "بين 5 و7 مارس" is a range. Keep the full date.
         return _drop_first_day(f, text)
     return f
+
+
+def _month_follows(text: str, end: int) -> bool:
+    """"مارس إلى مايو": a range to another month name makes a strict month name a month."""
+    gap = _RANGE_GAP.match(text, end)
+    return gap is not None and gap.group(1) != "و" and family("mdate").gate.match(text, gap.end()) is not None
 
 
 def _drop_first_day(f: Found, text: str) -> Found:
@@ -91,9 +97,12 @@ def _check_relday(f: Found, text: str) -> Found | None:
 def _check_relperiod(f: Found, text: str) -> Found | None:
     if not f.has("qual", "this"):
         return None
-    year_word = tables().relative["period"].get(f.groups["period"]) == "year"
-    if year_word and not f.has("this", "part") and word_before(text, f.start).startswith("ال"):
-        return None  # adjective العام "general": الأمين العام الحالي
+    rel = tables().relative
+    if rel["period"][f.groups["period"]] == "year" and not f.has("this", "part"):
+        before = word_before(text, f.start)
+        # العام as the adjective "general": الأمين العام الحالي، المدعي العام السابق
+        if before in rel.get("general", {}) or (before.startswith("ال") and f.groups["qual"].startswith("السابق")):
+            return None
     return f
 
 
