@@ -16,10 +16,13 @@ def find_timex(text: str, anchor: date | None) -> list[Timex]:
     (the publication date; None when unknown, which leaves years open and relative words null)."""
     folded = normalize(text)
     out: list[Timex] = []
+    year: int | None = None
     for found in recognize(folded.text):
         start = folded.offsets[found.start]
         # Marks dropped after the last letter (the tatweel of "هـ", tanween) stay inside the span.
         end = folded.offsets[found.end] if found.end < len(folded.offsets) else len(text)
-        res = resolve_found(found, anchor)
+        res = resolve_found(found, anchor, previous_year=year)
+        if res.value and res.value[:4].isdigit():
+            year = int(res.value[:4])
         out.append(Timex(Span(start, end), text[start:end], res.value, res.kind, res.flags))
     return out

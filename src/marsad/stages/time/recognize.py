@@ -13,8 +13,8 @@ from marsad.stages.time.tables import MonthName, tables
 
 # Prepositions that make a strict month name (مارس "practised", نيسان "Nissan") or a bare year a date.
 PREPOSITIONS = frozenset({"في", "خلال", "منذ", "حتي", "بحلول", "قبل", "بعد"})
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 _CLITICS = "وفبل"
+_QUOTES = frozenset('"«»“”')
 _RANGE_GAP = re.compile(r"\s*(-|–|الي|حتي|لغايه|و)\s*")
 # After a bare year, what makes it a year and not a count ("في 2017، …" but not "في 2000 قرية").
 _YEAR_FOLLOW = re.compile(r"\s*(?:[،,.:;؛)\]»\"'\n]|$)|\s+و\w")
@@ -47,8 +47,13 @@ def word_before(text: str, start: int) -> str:
     """The word before position `start` (skipping a proclitic glued to the match), without و/ف."""
     if start > 0 and text[start - 1] in _CLITICS and (start == 1 or not text[start - 2].isalnum()):
         start -= 1
-    m = _LAST_WORD.search(text, 0, start)
-    word = m.group(1) if m else ""
+    end = start
+    while end > 0 and not text[end - 1].isalnum():
+        end -= 1
+    begin = end
+    while begin > 0 and text[begin - 1].isalnum():
+        begin -= 1
+    word = text[begin:end]
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
@@ -73,7 +78,7 @@ def _check_mdate(f: Found, text: str) -> Found | None:
 
 
 def _month_follows(text: str, end: int) -> bool:
-    """"مارس إلى مايو": a range to another month name makes a strict month name a month."""
+    """A range to another month name ("مارس إلى مايو") makes a strict month name a month."""
     gap = _RANGE_GAP.match(text, end)
     return gap is not None and gap.group(1) != "و" and family("mdate").gate.match(text, gap.end()) is not None
 
@@ -86,6 +91,8 @@ def _drop_first_day(f: Found, text: str) -> Found:
 
 
 def _check_relday(f: Found, text: str) -> Found | None:
+    if f.start > 0 and text[f.start - 1] in _QUOTES and text[f.end : f.end + 1] in _QUOTES:
+        return None  # صحيفة "اليوم": a name
     blockers = tables().relative.get("blocker", {})
     if blockers.get(word_before(text, f.start)) == "before":
         return None
@@ -101,7 +108,9 @@ def _check_relperiod(f: Found, text: str) -> Found | None:
     if rel["period"][f.groups["period"]] == "year" and not f.has("this", "part"):
         before = word_before(text, f.start)
         # العام as the adjective "general": الأمين العام الحالي، المدعي العام السابق
-        if before in rel.get("general", {}) or (before.startswith("ال") and f.groups["qual"].startswith("السابق")):
+        if before in rel.get("general", {}) or (
+            before.startswith("ال") and f.groups["qual"].startswith("السابق")
+        ):
             return None
     return f
 
@@ -163,11 +172,11 @@ def _windows(family: Family, text: str) -> list[tuple[int, int]]:
 def candidates(text: str) -> list[Found]:
     """Every accepted match of every family (they may overlap)."""
     out: list[Found] = []
-    for family in families():
-        check = _CHECKS.get(family.name)
-        for start, end in _windows(family, text):
-            for m in family.pattern.finditer(text, start, end):
-                found: Found | None = Found(m.start(), m.end(), family.name, _groups(m))
+    for fam in families():
+        check = _CHECKS.get(fam.name)
+        for start, end in _windows(fam, text):
+            for m in fam.pattern.finditer(text, start, end):
+                found: Found | None = Found(m.start(), m.end(), fam.name, _groups(m))
                 if check is not None:
                     found = check(found, text)
                 if found is not None:

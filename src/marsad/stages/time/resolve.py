@@ -61,8 +61,11 @@ def _mdate(f: Found, anchor: date | None) -> Resolution:
     if info.hijri:
         return _hijri(f, info.month, flags)
     day = int(f.groups["day"]) if "day" in f.groups else None
-    year = _month_year(f, info.month, day, anchor)
     out = Resolution(None, "date" if day is not None else "month", flags)
+    if "same" in f.groups and "year" not in f.groups:
+        out.flags.append("year-from-context")  # "من العام نفسه" with no earlier year in the text
+        return out
+    year = _month_year(f, info.month, day, anchor)
     if day is not None and anchor is not None and year is None:
         out.flags.append("invalid-date")
         return out
@@ -203,8 +206,13 @@ _RESOLVERS: dict[str, Callable[[Found, date | None], Resolution]] = {
 }
 
 
-def resolve_found(f: Found, anchor: date | None) -> Resolution:
-    """The value of one recognised expression (a joined range resolves both ends)."""
+def resolve_found(f: Found, anchor: date | None, *, previous_year: int | None = None) -> Resolution:
+    """The value of one recognised expression (a joined range resolves both ends).
+
+    `previous_year` is the year of the last dated expression before it in the same text, which
+    "من العام نفسه" ("of the same year") refers to."""
+    if "same" in f.groups and previous_year is not None:
+        f = Found(f.start, f.end, f.family, {**f.groups, "year": str(previous_year)}, f.until)
     if f.until is None:
         return _RESOLVERS[f.family](f, anchor)
     return _range(f, f.until, anchor)
