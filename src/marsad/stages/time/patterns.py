@@ -17,10 +17,10 @@ from marsad.stages.time.tables import Tables, tables
 # A word start, optionally after one proclitic letter (وفي، ب، ل، ف).
 PRE = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل]))"
 END = r"(?!\w)"
-# Folded text, so إلى/حتى are written الي/حتي.
 ERA = r"(?:م|ه|ميلادي|ميلاديه|هجري|هجريه|للهجره|للميلاد)"
 DAY = r"[0-3]?\d(?!\d)"
 YEAR = r"\d{4}(?!\d)"
+# Folded text, so إلى/حتى are written الي/حتي.
 RANGE_SEP = r"(?:-|–|الي|حتي|لغايه|و)"
 
 

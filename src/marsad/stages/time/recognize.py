@@ -15,6 +15,8 @@ from marsad.stages.time.tables import MonthName, tables
 PREPOSITIONS = frozenset({"في", "خلال", "منذ", "حتي", "بحلول", "قبل", "بعد"})
 _CLITICS = "وفبل"
 _QUOTES = frozenset('"«»“”')
+_UNITS = ("day", "week", "month", "year")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _RANGE_GAP = re.compile(r"\s*(-|–|الي|حتي|لغايه|و)\s*")
 # After a bare year, what makes it a year and not a count ("في 2017، …" but not "في 2000 قرية").
 _YEAR_FOLLOW = re.compile(r"\s*(?:[،,.:;؛)\]»\"'\n]|$)|\s+و\w")
@@ -58,7 +60,7 @@ def word_before(text: str, start: int) -> str:
 
 
 def word_after(text: str, end: int) -> str:
-    m = re.match(r"\s+(\w+)", text[end : end + 40])
+    m = _NEXT_WORD.match(text, end)
     return m.group(1) if m else ""
 
 
@@ -127,9 +129,6 @@ def _check_ago(f: Found, text: str) -> Found | None:
     return f
 
 
-_UNITS = ("day", "week", "month", "year")
-
-
 def _check_year(f: Found, text: str) -> Found | None:
     if "y5" in f.groups and "part" not in f.groups:
         if word_before(text, f.start) not in PREPOSITIONS or not _YEAR_FOLLOW.match(text, f.end):
@@ -154,11 +153,11 @@ _REACH = 80
 _SPACE = re.compile(r"\s")
 
 
-def _windows(family: Family, text: str) -> list[tuple[int, int]]:
+def _windows(fam: Family, text: str) -> list[tuple[int, int]]:
     """Merged stretches of text around the family's gate hits; each ends at a whitespace so that
     no word is cut (the look-behinds still see the text before a stretch)."""
     out: list[tuple[int, int]] = []
-    for hit in family.gate.finditer(text):
+    for hit in fam.gate.finditer(text):
         start = max(0, hit.start() - _REACH)
         space = _SPACE.search(text, hit.end() + _REACH)
         end = space.start() if space else len(text)
@@ -191,7 +190,7 @@ def _groups(m: re.Match[str]) -> dict[str, str]:
 
 def select(found: list[Found]) -> list[Found]:
     """Non-overlapping matches, longest first (then leftmost, then family order), in text order."""
-    order = {family.name: i for i, family in enumerate(families())}
+    order = {fam.name: i for i, fam in enumerate(families())}
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (f.start - f.end, f.start, order[f.family])):
         if all(f.end <= k.start or k.end <= f.start for k in kept):
@@ -211,7 +210,7 @@ def level(f: Found) -> str | None:
 
 
 def join_ranges(found: list[Found], text: str) -> list[Found]:
-    """ "من 28 فبراير إلى 3 مارس", "بين عام 2011 وعام 2015": two same-level neighbours become one range."""
+    """Two same-level neighbours become one range ("من 28 فبراير إلى 3 مارس", "بين عامي 2011 و2015")."""
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None

@@ -219,7 +219,7 @@ def resolve_found(f: Found, anchor: date | None, *, previous_year: int | None = 
 
 
 def _range(a: Found, b: Found, anchor: date | None) -> Resolution:
-    """ "من 28 فبراير إلى 3 مارس 2023": the end's year carries back to a yearless start."""
+    """A joined range; the end's year carries back to a yearless start ("من 28 فبراير إلى 3 مارس 2023")."""
     end = _RESOLVERS[b.family](b, anchor)
     if a.family == "mdate" and end.value and not a.has("year", "qual", "yqual"):
         a = _with_year_of(a, end.value)
