@@ -141,3 +141,11 @@ def test_dates_weekday_near(direction, expected):
 
 def test_dates_closest_year_prefers_past_on_tie():
     assert dates.closest_year(date(2020, 4, 10), 10, None) == 2019
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [pytest.param(date(9999, 12, 31), id="year-9999"), pytest.param(date(1, 1, 1), id="year-1")],
+)
+def test_resolve_implausible_anchor_treated_as_unknown(anchor):
+    assert [t.value for t in find_timex("غدا وصل الوفد في 5 مارس", anchor)] == [None, "--03-05"]

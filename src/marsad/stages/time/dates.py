@@ -38,6 +38,12 @@ def in_range(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 
+def usable_anchor(anchor: date | None) -> date | None:
+    """The publication date, or None when it lies outside the years values may take (a wrong
+    header would otherwise move every relative date, or overflow the calendar)."""
+    return anchor if anchor is not None and in_range(anchor.year) else None
+
+
 def past_year(anchor: date, month: int, day: int | None) -> int:
     """The year of the most recent occurrence strictly before the anchor ("5 مارس الماضي")."""
     if day is None:

@@ -7,6 +7,7 @@ from datetime import date
 from marsad.arabic import normalize
 from marsad.model.document import Span
 from marsad.model.timex import Timex
+from marsad.stages.time import dates
 from marsad.stages.time.recognize import recognize
 from marsad.stages.time.resolve import resolve_found
 
@@ -14,6 +15,7 @@ from marsad.stages.time.resolve import resolve_found
 def find_timex(text: str, anchor: date | None) -> list[Timex]:
     """Time expressions in `text`, sorted and non-overlapping, resolved against `anchor`
     (the publication date; None when unknown, which leaves years open and relative words null)."""
+    anchor = dates.usable_anchor(anchor)
     folded = normalize(text)
     out: list[Timex] = []
     year: int | None = None

@@ -244,4 +244,4 @@ def resolve(expression: str, anchor: date | None) -> str | None:
     if not found:
         return None
     longest = max(found, key=lambda f: f.end - f.start)
-    return resolve_found(longest, anchor).value
+    return resolve_found(longest, dates.usable_anchor(anchor)).value
