@@ -9,6 +9,7 @@ from marsad.model.document import Span
 # A sentence ends at . ! ? ؟ or a line break; the full stop must not sit between digits
 # (3.5, 21.10.2025) nor end a one-letter abbreviation (د. / م. / U.S.).
 _END = re.compile(r"[!?؟]+|\.(?!\d)|\n+|·")
+_CONTINUES = re.compile(r"\s*(?:الذي|التي|الذين|اللذين|اللتين|حيث|مما|والتي|والذي|خصوصا|خصوصاً|يهدف|تهدف|مشددين|مؤكدين)\b")
 _ABBREV = re.compile(r"(?:^|[\s(])(?:[\u0621-\u064A]|[A-Za-z]{1,3}|د|م|ص|ق|ج)$")
 
 
@@ -24,6 +25,8 @@ def split_sentences(text: str) -> list[Span]:
                 continue
             if _ABBREV.search(before):
                 continue
+        if m.group().startswith(".") and _CONTINUES.match(text, end):
+            continue  # "… علي لاريجاني. الذي زار موسكو": a full stop used as a comma
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import ChainMap
+
 from marsad.arabic import strip_clitics
 from marsad.kb import load_kb
 from marsad.kb.gazetteer import Entry, build_gazetteer
@@ -11,6 +13,7 @@ from marsad.pipeline.registry import stage
 from marsad.stages.entities.link import country_ref, era, org_ref, person_ref, title_ref
 from marsad.stages.entities.recognize import Raw, Scan, doc_surnames, scan
 from marsad.stages.entities.titles import TitleRef, compose_titles
+from marsad.stages.entities.unknown import find_unknown_people
 from marsad.stages.normalize import folded
 
 LABELS = {"PER": "PER", "PER_SHORT": "PER", "ORG": "ORG", "GPE": "GPE", "NISBA": "NORP",
@@ -25,20 +28,28 @@ def entities_stage(doc: Document) -> Document:
     kb = load_kb()
     norm = folded(doc)
     sc = scan(norm, build_gazetteer())
+    titles, _ = compose_titles(sc, kb)
+    after_titles = {t.t1: (t.title.key, t.title.title_en, t.country) for t in titles if t.person is None}
+    people = ChainMap(find_unknown_people(sc, norm, after_titles), kb.people)
     _add_surnames(sc, norm)
     titles, absorbed = compose_titles(sc, kb)
-    day = doc.published or era([(kb.people[t.person], t.title.key, t.country) for t in titles if t.person])
+    day = doc.published or era([(people[t.person], t.title.key, t.country) for t in titles if t.person])
     doc.cache.update(scan=sc, titles=titles, role_day=day)
     named = {(t.title.key, t.country): t.person for t in titles if t.person and not t.former}
+    for r in sc.raws:  # people named anywhere in the article answer for their office
+        if r.entry.kind in ("PER", "PER_SHORT"):
+            role = people[r.entry.ref].role_at(day)
+            if role is not None:
+                named.setdefault((role.key, role.country), r.entry.ref)
     mentions: list[Mention] = []
     for k, r in enumerate(sc.raws):
         if k in absorbed or r.entry.kind in ("TITLE", "TITLE_CONSTRUCT"):
             continue
-        actor = _actor(r.entry, day, kb)
+        actor = _actor(r.entry, day, kb, people)
         mentions.append(Mention(Span(r.start, r.end), doc.text[r.start : r.end], LABELS[r.entry.kind], actor))
     for t in titles:
         if t.person is None:
-            actor = title_ref(t, day, named, kb)
+            actor = title_ref(t, day, named, kb, people)
             label = "ORG" if t.title.key == "ministry" else "TITLE"
             mentions.append(Mention(Span(t.start, t.end), doc.text[t.start : t.end], label, actor, "title"))
     mentions.sort(key=lambda m: m.span.start)
@@ -46,9 +57,9 @@ def entities_stage(doc: Document) -> Document:
     return doc
 
 
-def _actor(entry: Entry, day: str | None, kb) -> ActorRef:
+def _actor(entry: Entry, day: str | None, kb, people) -> ActorRef:
     if entry.kind in ("PER", "PER_SHORT"):
-        return person_ref(kb.people[entry.ref], day, kb)
+        return person_ref(people[entry.ref], day, kb)
     if entry.kind == "ORG":
         return org_ref(entry.ref, kb)
     if entry.kind in ("GPE", "NISBA"):
@@ -75,7 +86,7 @@ def _add_surnames(sc: Scan, norm) -> None:
                 tok = sc.tokens[i]
                 cut = len(w) - len(stem) if w.endswith(stem) else 0
                 s, e = norm.to_source(tok.start + cut, tok.end)
-                sc.raws.append(Raw(i, i + 1, s, e, Entry("PER_SHORT", pid, None)))
+                sc.raws.append(Raw(i, i + 1, s, e, Entry("PER_SHORT", pid, None), w[:cut]))
                 break
     sc.raws.sort(key=lambda r: r.t0)
 

@@ -17,6 +17,9 @@ from marsad.stages.entities.titles import TitleRef
 
 
 def person_ref(p: Person, day: str | None, kb: KnowledgeBase) -> ActorRef:
+    if p.id.startswith("x:"):  # known only from this article: its title, no dates
+        r = p.roles[0] if p.roles else None
+        return ActorRef(None, p.name_en, r.country if r else None, "PER", r.title_en if r else None, None, p.names_ar[0])
     role = p.role_at(day)
     role_en = role.title_en if role else None
     if role is None and day:
@@ -36,7 +39,9 @@ def org_ref(oid: str, kb: KnowledgeBase) -> ActorRef:
     return ActorRef(o.id, o.name_en, o.country, "ORG", None, o.sector, o.names_ar[0] if o.names_ar else None)
 
 
-def title_ref(t: TitleRef, day: str | None, named: dict[tuple[str, str | None], str], kb: KnowledgeBase) -> ActorRef:
+def title_ref(
+    t: TitleRef, day: str | None, named: dict[tuple[str, str | None], str], kb: KnowledgeBase, people=None
+) -> ActorRef:
     """The actor an unnamed title points at."""
     country = t.country
     cname = kb.country_name(country) if country else None
@@ -45,7 +50,7 @@ def title_ref(t: TitleRef, day: str | None, named: dict[tuple[str, str | None], 
         return ActorRef(None, name, country, "ORG", None, t.title.sector)
     pid = named.get((t.title.key, country))
     if pid and not t.former:
-        return person_ref(kb.people[pid], day, kb)
+        return person_ref((people or kb.people)[pid], day, kb)
     if day and country and not t.former:
         holders = [(p, r) for p, r in kb.holders(t.title.key, country, day) if _same_scope(r, t)]
         if len(holders) == 1:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from marsad.arabic import Normalized, Token, fold, tokenize
 from marsad.kb.gazetteer import Entry, Gazetteer, Match
@@ -21,7 +21,7 @@ class Raw:
     start: int
     end: int
     entry: Entry
-    extra: dict[str, str] = field(default_factory=dict)
+    prefix: str = ""  # proclitics peeled off the first token (و، ب، ل، ال …)
 
 
 @dataclass(slots=True)
@@ -58,10 +58,8 @@ def _raw(m: Match, tokens: list[Token], norm: Normalized) -> Raw:
     first = tokens[m.start]
     # Skip proclitics peeled off the first token so the span starts at the name itself.
     cut = len(first.text) - len(m.stem) if first.text.endswith(m.stem) else 0
-    if m.stem.startswith("ال") and not first.text[cut:].startswith("ال"):
-        cut = max(0, cut - 0)
     s, e = norm.to_source(first.start + cut, tokens[m.end - 1].end)
-    return Raw(m.start, m.end, s, e, m.entry)
+    return Raw(m.start, m.end, s, e, m.entry, first.text[:cut])
 
 
 def doc_surnames(sc: Scan, gaz_people: dict[str, object]) -> dict[str, str]:

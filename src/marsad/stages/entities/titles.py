@@ -20,6 +20,7 @@ class TitleRef:
     t0: int
     t1: int
     person: str | None = None  # person id when the title stands in apposition to a name
+    prefix: str = ""
     embedded: int | None = None  # raw index of a name inside the title ("… للرئيس الروسي فلاديمير بوتين")
 
 
@@ -33,7 +34,7 @@ def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int
         if r.entry.kind not in ("TITLE", "TITLE_CONSTRUCT"):
             continue
         title = by_ar[r.entry.ref]
-        ref = TitleRef(title, None, False, r.start, r.end, r.t0, r.t1)
+        ref = TitleRef(title, None, False, r.start, r.end, r.t0, r.t1, prefix=r.prefix)
         j = k + 1
         t = r.t1
         t, former = _skip_modifiers(sc.words, t)
@@ -47,12 +48,23 @@ def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int
         name_after = j < len(raws) and raws[j].t0 == t and raws[j].entry.kind in ("PER", "PER_SHORT")
         if name_after and _genitive_office(title):
             ref.embedded = j
-        if name_after and ref.embedded is None:
+        if title.key == "ministry":
+            pass  # an institution: a name beside it is the object of the clause, not its holder
+        elif name_after and ref.embedded is None:
             ref.person = raws[j].entry.ref
-        elif k > 0 and raws[k - 1].t1 == r.t0 and raws[k - 1].entry.kind in ("PER", "PER_SHORT"):
+        elif k > 0 and _apposed_before(raws[k - 1], r, sc.words, ref.country, kb):
             ref.person = raws[k - 1].entry.ref
         refs.append(ref)
     return refs, used
+
+
+def _apposed_before(prev: Raw, title: Raw, words: list[str], country: str | None, kb: KnowledgeBase) -> bool:
+    """"علي لاريجاني أمين المجلس …": a title right after a name describes it, unless it is
+    coordinated ("ترامب والرئيس الروسي") or names another country's office."""
+    if prev.t1 != title.t0 or prev.entry.kind not in ("PER", "PER_SHORT") or title.prefix.startswith("و"):
+        return False
+    person = kb.people.get(prev.entry.ref)
+    return country is None or person is None or any(r.country == country for r in person.roles)
 
 
 def _genitive_office(title: Title) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.model.document import Document, Span
 from marsad.model.events import Event, Place
 from marsad.pipeline.registry import stage
@@ -12,6 +14,7 @@ from marsad.stages.events.status import attribution, status_of
 from marsad.stages.events.triggers import load_lexicon
 
 DIRECTED_VISIT = "visit"
+_SINCE = re.compile(r"منذ(?:\s+\S+){0,3}\s*$")
 
 
 @stage("events", requires=("entities", "timex", "sentences"), provides=("events",))
@@ -22,8 +25,9 @@ def events_stage(doc: Document) -> Document:
     ctx = build_context(doc)
     lex = load_lexicon()
     found: list[Event] = []
-    for t, w in enumerate(ctx.words):
-        trig = lex.match(w)
+    triggers = [(t, lex.match(w)) for t, w in enumerate(ctx.words)]
+    ctx.trigger_starts = [ctx.starts[t] for t, trig in triggers if trig is not None]
+    for t, trig in triggers:
         if trig is None or ctx.in_quote(t):
             continue
         args = arguments(ctx, t, trig)
@@ -45,12 +49,17 @@ def _event(ctx: Context, t: int, trig, args) -> Event | None:
     sent = ctx.doc.sentences[ctx.sent_of[t]] if ctx.doc.sentences else Span(0, len(ctx.doc.text))
     participants = sorted({c.actor.country for c in [args.source, args.target, *args.others] if c.actor.country})
     place = args.place or _place_in_clause(ctx, t)
+    mode = trig.mode
+    if trig.type == "CONSULT" and mode == "multilateral" and len(participants) <= 2:
+        mode = "meeting"  # a two-party summit is a meeting (or a visit, when one side hosts)
+    elif trig.type == "CONSULT" and len(participants) > 2:
+        mode = "multilateral"
     return Event(
         type=trig.type,
         source=src,
         target=tgt,
         evidence=sent,
-        mode=trig.mode,
+        mode=mode,
         date=_date_near(ctx, t),
         location=Place(*place) if place else None,
         status=status_of(ctx, t, trig.future),
@@ -79,6 +88,11 @@ def _date_near(ctx: Context, t: int) -> str | None:
     for tx in ctx.doc.timex:
         if sent and not (sent.start <= tx.span.start < sent.end):
             continue
+        if _SINCE.search(ctx.doc.text[max(0, tx.span.start - 25) : tx.span.start]):
+            continue  # "منذ توليه الحكم في كانون الأول": the start of a state, not the event's date
+        lo, hi = sorted((pos, tx.span.start))
+        if any(lo < p < hi for p in ctx.trigger_starts):
+            continue  # another event stands between: the date is that event's
         dist = abs(tx.span.start - pos)
         if best is None or dist < best[0]:
             best = (dist, tx.value)

@@ -7,6 +7,7 @@ dual titles ("الرئيسان التركي أردوغان والروسي بوت
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.stages.events.context import Cand, Context
@@ -32,13 +33,18 @@ def usable(ctx: Context, c: Cand, t: int) -> bool:
     prev = ctx.words[c.t0 - 1] if c.t0 > 0 else ""
     if c.kind in ("GPE", "CAPITAL") and prev in ("لشوون", "شوون", "ملف", "الملف", "حول", "ازمه", "الازمه"):
         return False
-    if c.kind == "CAPITAL" and c.t0 == t + 1:
-        return False  # "اجتماع أستانة", "مفاوضات فيينا": the venue, not a party
+    if c.kind in ("CAPITAL", "GPE", "PLACE") and (prev in VENUE_WORDS or prev in ("في", "وفي")):
+        return False  # "اجتماع أستانة", "مفاوضات فيينا", "في دمشق": a venue, not a party
     if c.kind == "NISBA":
         return c.t0 == t + 1 or prev in PEOPLE or prev.startswith("و") and prev[1:] in PEOPLE or _in_group(ctx, c)
     return True
 
 
+VENUE_WORDS = frozenset(
+    "اجتماع اجتماعات الاجتماع محادثات مفاوضات مسار صيغه منصه موتمر قمه لقاء مباحثات اتفاق اتفاقيه عمليه "
+    "لاجتماع باجتماع لمفاوضات بمفاوضات لمحادثات ومفاوضات ومحادثات".split()
+)
+COUNTERPART = re.compile(r"^و?(?:ب|ل)?نظير(?:ه|ها|هم|يه|يها|هما)?$")
 PEOPLE = frozenset(
     "المسوولين مسوولين المسوولون الجانب الطرف الجانبين القوات قوات لقوات الجيش الحكومه السلطات الوفد وفد النظام "
     "جنديا جنود الجنود المواقع مواقع الرييسان الرييسين الوزيران الوزيرين الميليشيات الفصايل الطايرات "
@@ -57,7 +63,7 @@ def group_at(cands: list[Cand], k: int, words: list[str]) -> list[Cand]:
     group = [cands[k]]
     for c in cands[k + 1 :]:
         gap = c.t0 - group[-1].t1
-        if gap == 0 and (words[c.t0].startswith("و") or "NISBA" in (c.kind, group[-1].kind)):
+        if gap == 0 and (c.conj or "NISBA" in (c.kind, group[-1].kind)):
             group.append(c)
         elif gap == 1 and words[group[-1].t1] == "و":
             group.append(c)
@@ -83,7 +89,7 @@ def arguments(ctx: Context, t: int, trig: Trigger) -> Args | None:
     after = [c for c in cands if c.t0 > t]
     before = [c for c in cands if c.t1 <= t]
     if trig.frame == "visit":
-        return _visit(after)
+        return _visit(ctx, t, after)
     if trig.frame in ("joint",) or trig.type in SYMMETRIC_TYPES or trig.mode in ("meeting", "phone"):
         group = _joint_group(ctx, t, cands, after, before)
         if len(group) >= 2:
@@ -91,8 +97,8 @@ def arguments(ctx: Context, t: int, trig: Trigger) -> Args | None:
         if trig.frame == "joint":
             return None
     if trig.frame == "noun":
-        return _noun(t, after, before)
-    return _verb(t, trig, after, before)
+        return _noun(ctx, t, after, before)
+    return _verb(ctx, t, trig, after, before)
 
 
 def _joint_group(ctx: Context, t: int, cands: list[Cand], after: list[Cand], before: list[Cand]) -> list[Cand]:
@@ -111,9 +117,25 @@ def _joint_group(ctx: Context, t: int, cands: list[Cand], after: list[Cand], bef
     return []
 
 
-def _verb(t: int, trig: Trigger, after: list[Cand], before: list[Cand]) -> Args | None:
+WITH_VERBS = re.compile(r"^[وف]?(?:بحث|يبحث|تبحث|سيبحث|ستبحث|بحثت|بحثا|ناقش|ناقشت|يناقش|تناقش|تباحث)")
+
+
+def _with_before(ctx: Context, obj: Cand) -> bool:
+    """"بحث X مع Y": the other party of a discussion comes with مع, else Y is only the topic."""
+    return "مع" in ctx.words[max(0, obj.t0 - 2) : obj.t0] or obj.conj
+
+
+def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[Cand]) -> Args | None:
     named_before = [c for c in before if c.kind in ("PER", "PER_SHORT", "TITLE", "ORG") and t - c.t1 <= FAR]
-    if after and after[0].t0 - t <= 1:
+    nxt = ctx.words[t + 1] if t + 1 < len(ctx.words) else ""
+    # "التقى نظيره …" and "زار موسكو": what follows the verb is its object; the subject came before.
+    object_first = COUNTERPART.match(nxt) or (after and after[0].t0 == t + 1 and after[0].kind in ("CAPITAL", "SEAT")
+                                                 and trig.mode == "visit")
+    if object_first and named_before:
+        subj, objs = named_before[-1], after
+        if trig.mode == "visit":
+            return _visit_object(ctx, subj, after)
+    elif after and after[0].t0 - t <= 1:
         subj, objs = after[0], after[1:]
     elif before and t - before[-1].t1 <= NEAR:
         subj, objs = before[-1], after
@@ -124,14 +146,17 @@ def _verb(t: int, trig: Trigger, after: list[Cand], before: list[Cand]) -> Args 
     else:
         return None
     obj = next((o for o in objs if o.actor.country and o.actor.country != subj.actor.country), None)
-    if obj is None:
+    if obj is None or (WITH_VERBS.match(ctx.words[t]) and not _with_before(ctx, obj)):
         return None
     if trig.frame == "host":
         return Args(obj, subj, [], place=_place(subj))
     return Args(subj, obj, [], place=_place(obj))
 
 
-def _noun(t: int, after: list[Cand], before: list[Cand]) -> Args | None:
+VICTIMS = frozenset("جنديا جنود الجنود جنديين عسكريين العسكريين مدنيين المدنيين عناصر قتلي ضحايا مقاتلين".split())
+
+
+def _noun(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args | None:
     """A nominal event: the genitive or adjective right after the noun is the doer
     ("قصف جوي لقوات النظام السوري", "الهجمات الإسرائيلية على …"); the target follows
     (على/ضد) or, failing that, is the nearest other party before the noun."""
@@ -139,23 +164,39 @@ def _noun(t: int, after: list[Cand], before: list[Cand]) -> Args | None:
         return None
     src = after[0]
     tgt = next((c for c in after[1:] if c.actor.country and c.actor.country != src.actor.country), None)
-    if tgt is None:
-        tgt = next((c for c in reversed(before) if c.actor.country and c.actor.country != src.actor.country), None)
+    if tgt is None:  # "استشهاد 34 جنديا تركيا … جراء قصف جوي لقوات النظام السوري"
+        tgt = next((c for c in reversed(before) if c.kind == "NISBA" and c.actor.country
+                    and c.actor.country != src.actor.country and ctx.words[c.t0 - 1] in VICTIMS), None)
     return Args(src, tgt, []) if tgt else None
 
 
-def _visit(after: list[Cand]) -> Args | None:
+def _visit(ctx: Context, t: int, after: list[Cand]) -> Args | None:
     """زيارة X إلى Y: X is the first actor after the noun; Y the place after إلى/ل, or the
     person met there in the same clause (ولقائه بالرئيس بوتين)."""
-    if not after or after[0].kind in ("CAPITAL", "SEAT"):
+    if not after or after[0].kind in ("CAPITAL", "SEAT") or after[0].t0 - t > 4:
         return None
-    visitor = after[0]
-    dest = next((c for c in after[1:] if c.actor.country and c.actor.country != visitor.actor.country), None)
-    if dest is None or dest.t0 - visitor.t1 > 8:
+    if after[0].prefix.lstrip("و").startswith(("ل", "ب")) or ctx.words[after[0].t0 - 1] in ("الي", "لدي"):
+        return None  # "الزيارة لبشار الأسد": the visited party, the visitor is elsewhere
+    return _visit_object(ctx, after[0], after[1:])
+
+
+def _meets_between(ctx: Context, a: int, b: int) -> bool:
+    """A meeting word between the destination and a person: "… إلى موسكو ولقائه بالرئيس بوتين"."""
+    return any(MEETS.match(w) for w in ctx.words[a:b])
+
+
+MEETS = re.compile(r"^(?:[وف](?:لقاي|لقاء|التقي|التقت|اجتمع|استقبل|استقبله|استقبلها|للقاء|بلقاء)|حيث)")
+
+
+def _visit_object(ctx: Context, visitor: Cand, after: list[Cand]) -> Args | None:
+    """The visited party: the first other-country actor after the visitor, or the person of that
+    country met there in the same clause."""
+    dest = next((c for c in after if c.actor.country and c.actor.country != visitor.actor.country), None)
+    if dest is None or dest.t0 - visitor.t1 > 12:
         return None
     rest = after[after.index(dest) + 1 :]
     met = next((c for c in rest if c.kind in ("PER", "PER_SHORT", "TITLE") and c.actor.country == dest.actor.country
-                and c.t0 - dest.t1 <= 14), None)
+                and c.t0 - dest.t1 <= 14 and _meets_between(ctx, dest.t1, c.t0)), None)
     return Args(visitor, met or dest, [], place=_place(dest))
 
 

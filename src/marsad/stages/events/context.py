@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.model.actors import ActorRef
 from marsad.model.document import Document
@@ -23,6 +23,8 @@ class Cand:
     actor: ActorRef
     kind: str
     place: str | None = None  # English place name when the candidate is a capital or seat
+    conj: bool = False  # written with the conjunction و ("وبوتين", "والرئيس الروسي")
+    prefix: str = ""  # proclitics on the first word (و، ب، ل، ال …)
 
 
 @dataclass(slots=True)
@@ -34,6 +36,7 @@ class Context:
     sent_of: list[int]  # sentence index of each token
     cands: list[Cand]
     quoted: list[tuple[int, int]]
+    trigger_starts: list[int] = field(default_factory=list)
 
     def sentence_tokens(self, s: int) -> range:
         lo = bisect.bisect_left(self.sent_of, s)
@@ -67,11 +70,14 @@ def build_context(doc: Document) -> Context:
         m = by_start.get(r.start)
         if m is None or m.actor is None:
             continue
-        cands.append(_cand(r.t0, r.t1, m.actor, r.entry.kind))
+        c = _cand(r.t0, r.t1, m.actor, r.entry.kind)
+        c.conj, c.prefix = r.prefix.startswith("و"), r.prefix
+        cands.append(c)
     for t in titles:
         m = by_start.get(t.start)
         if t.person is None and m is not None and m.actor is not None:
-            cands.append(Cand(t.t0, t.t1, m.actor, "TITLE"))
+            cands.append(Cand(t.t0, t.t1, m.actor, "TITLE", conj=t.prefix.startswith("و"), prefix=t.prefix))
+    _extend_by_titles(cands, titles)
     cands.sort(key=lambda c: c.t0)
     return Context(doc, sc.words, starts, ends, sent_of, cands, quoted_spans(doc.text))
 
@@ -80,8 +86,30 @@ def _cand(t0: int, t1: int, actor: ActorRef, kind: str) -> Cand:
     if kind in ("CAPITAL", "SEAT"):
         # A capital or seat of power stands for the country's government (metonymy).
         gov = ActorRef(f"c:{actor.country}", _country_name(actor.country), actor.country, "GPE", None, "GOV")
-        return Cand(t0, t1, gov, kind, place=actor.name_en if kind == "CAPITAL" else None)
+        return Cand(t0, t1, gov, kind, place=actor.name_en if kind == "CAPITAL" else _capital(actor.country))
     return Cand(t0, t1, actor, kind)
+
+
+def _extend_by_titles(cands: list[Cand], titles: list) -> None:
+    """A name and its title are one argument: "وزير الخارجية الإيراني محمد جواد ظريف" starts at
+    the title, "علي لاريجاني أمين المجلس …" ends after it."""
+    by_t0 = {c.t0: c for c in cands if c.kind in ("PER", "PER_SHORT")}
+    by_t1 = {c.t1: c for c in cands if c.kind in ("PER", "PER_SHORT")}
+    for t in titles:
+        if t.person is None:
+            continue
+        after, before = by_t0.get(t.t1), by_t1.get(t.t0)
+        if after is not None and after.actor.id == t.person:
+            after.t0, after.conj = t.t0, t.prefix.startswith("و")
+        elif before is not None and before.actor.id == t.person:
+            before.t1 = t.t1
+
+
+def _capital(iso3: str | None) -> str | None:
+    from marsad.kb import load_kb
+
+    c = load_kb().countries.get(iso3 or "")
+    return c.capital_en if c else None
 
 
 def _country_name(iso3: str | None) -> str:

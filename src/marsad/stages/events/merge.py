@@ -29,9 +29,19 @@ def same_event(x: Event, y: Event) -> bool:
         return False
     if "speculated" not in (x.status, y.status) and x.status != y.status:
         return False
+    if x.participants or y.participants:
+        # A multilateral event: the same when one party set holds the other.
+        a, b = _parties(x), _parties(y)
+        return a <= b or b <= a
     straight = compatible(x.source, y.source) and compatible(x.target, y.target)
+    if x.mode == "visit" and y.mode == "visit":
+        return straight  # who travels to whom matters
     crossed = compatible(x.source, y.target) and compatible(x.target, y.source)
     return straight or crossed
+
+
+def _parties(e: Event) -> set[str]:
+    return set(e.participants) | {a.country for a in (e.source, e.target) if a is not None and a.country}
 
 
 def absorb(keep: Event, other: Event) -> None:

@@ -7,7 +7,8 @@ import re
 from marsad.arabic import fold
 from marsad.stages.events.context import Context
 
-PLANNED = frozenset(fold(w) for w in "المقرر المنتظر المتوقع مرتقب المرتقب مرتقبة المرتقبة يعتزم تعتزم يرتقب المقبل المقبلة القادم القادمة".split())
+PLANNED = frozenset(fold(w) for w in "المقرر المنتظر المتوقع مرتقب المرتقب مرتقبة المرتقبة يعتزم تعتزم يرتقب".split())
+NEXT = frozenset(fold(w) for w in "المقبل المقبلة القادم القادمة".split())  # only right after the trigger
 FUTURE_AFTER = re.compile(r"^(?:سي|ست|سين)(?:عقد|نعقد|جري|لتقي|زور|توجه|وقع|بحث)")
 DENIED = frozenset(fold(w) for w in "نفى نفت ينفي تنفي نافيا نافية نفيه".split())
 SPECULATIVE = frozenset(fold(w) for w in "ربما المحتمل الممكن يحتمل احتمال إمكانية امكانية يرجح".split())
@@ -26,7 +27,7 @@ def status_of(ctx: Context, t: int, future: bool) -> str:
         return "denied"
     if any(w in SPECULATIVE for w in window) or (window and window[-1] == "قد" and ctx.words[t][:1] in "يتن"):
         return "speculated"
-    if future or any(w in PLANNED for w in window + nxt) or any(FUTURE_AFTER.match(w) for w in nxt):
+    if future or any(w in PLANNED for w in window + nxt) or any(w in NEXT for w in nxt[:2]) or any(FUTURE_AFTER.match(w) for w in nxt):
         return "planned"
     sent_start = next(i for i in range(t, -1, -1) if i == 0 or ctx.sent_of[i - 1] != s)
     head = " ".join(ctx.words[sent_start : sent_start + 4])

@@ -35,8 +35,13 @@ class Lexicon:
 
 @cache
 def _match(lex: Lexicon, word: str) -> Trigger | None:
-    for stem in strip_clitics(word):
+    stems = strip_clitics(word)
+    for k, stem in enumerate(stems):
+        # A form reached by dropping the article ال is a noun: it cannot be a verb trigger.
+        nominal = k > 0 and stems[k - 1].startswith("ال") and stems[k - 1][2:] == stem
         for rx, typ, mode, frame in lex.rules:
+            if nominal and frame in ("verb", "host"):
+                continue
             if rx.fullmatch(stem):
                 future = stem.startswith(("سي", "ست", "سن")) and frame in ("verb", "host")
                 return Trigger(typ, mode, frame, future)
