@@ -140,6 +140,85 @@ def demo(db: str) -> None:
         click.echo(f"stored {store.count()} documents in {db}; try: marsad search لافروف --db {db}")
 
 
+@main.command(help="Look actors up by Arabic or English name, or ask who held an office on a date.")
+@click.argument("name", required=False)
+@click.option("--role", help='Role key or English title, e.g. "Foreign Minister" or foreign_minister.')
+@click.option("--country", help="ISO3 code (or an organisation id such as org:un).")
+@click.option("--on", "day", help="Date YYYY-MM-DD.")
+def actors(name: str | None, role: str | None, country: str | None, day: str | None) -> None:
+    from marsad.kb import load_kb
+    from marsad.kb.query import find_people, who_held
+
+    kb = load_kb()
+    if role:
+        found = who_held(kb, role, country, day)
+        for h in found:
+            click.echo(f"{h.person.name_en}  {h.person.names_ar[0]}  {h.role.title_en} ({h.role.country or h.role.org}) "
+                       f"{h.role.start or '?'} → {h.role.end or 'now'}  [{h.person.id}]")
+        if not found:
+            click.echo("no holder found")
+        return
+    if not name:
+        raise click.UsageError("give a NAME or --role")
+    people = find_people(kb, name)
+    for p in people:
+        click.echo(f"{p.name_en}  [{p.id}]  {'، '.join(p.names_ar)}")
+        for r in p.roles:
+            click.echo(f"    {r.title_en} ({r.country or r.org})  {r.start or '?'} → {r.end or 'now'}")
+    if not people:
+        click.echo("no actor found")
+
+
+@main.group(help="Knowledge-base maintenance.")
+def kb() -> None:
+    pass
+
+
+@kb.command("import-wikidata", help="Read a Wikidata JSON extract into an extra knowledge-base folder.")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="kb-extra", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write; use it with MARSAD_KB_EXTRA=FOLDER.")
+def kb_import_wikidata(path: Path, out_dir: Path) -> None:
+    from marsad.kb import load_kb
+    from marsad.kb.load import load_dir
+    from marsad.kb.wikidata import import_wikidata, write_people
+
+    try:
+        records = import_wikidata(path, load_kb())
+    except InputError as err:
+        raise click.ClickException(str(err)) from None
+    target = write_people(records, out_dir)
+    load_dir(out_dir)  # validate what was written
+    click.echo(f"imported {len(records)} people into {target}; use MARSAD_KB_EXTRA={out_dir}")
+
+
+@main.command(help="List stored events, with English glosses, filtered by actor, country pair, type, status and dates.")
+@click.option("--db", default="marsad.db", show_default=True)
+@click.option("--actor", help="Actor name (English or Arabic) or id.")
+@click.option("--dyad", nargs=2, help="Two ISO3 codes, either order: --dyad RUS IRN.")
+@click.option("--type", "etype", help="PLOVER type, e.g. CONSULT.")
+@click.option("--status", type=click.Choice(["asserted", "planned", "denied", "speculated"]))
+@click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Latest event date.")
+@click.option("--limit", default=50, show_default=True)
+def events(db: str, actor: str | None, dyad: tuple[str, str] | None, etype: str | None, status: str | None,
+           since: str | None, until: str | None, limit: int) -> None:
+    from marsad.store import Store
+    from marsad.store.queries import EventFilter, list_events
+
+    f = EventFilter(actor=actor, dyad=tuple(dyad) if dyad else None, type=etype, status=status, since=since,
+                    until=until, limit=limit)
+    with Store(db) as store:
+        rows = list_events(store, f)
+    for r in rows:
+        click.echo(f"{r['date'] or '????'}  {r['type']}/{r['mode'] or '-'} {r['status']}: "
+                   f"{r['source_name']} ({r['source_country']}) → {r['target_name']} ({r['target_country']})"
+                   f"  [{r['doc_id']}]")
+        click.echo(f"    «{r['evidence'][:150]}»")
+    if not rows:
+        click.echo("no events")
+
+
 def run() -> None:  # pragma: no cover - console entry
     try:
         main()

@@ -58,3 +58,32 @@ def document_json(doc: Document) -> dict[str, Any]:
         "story": doc.story,
         "warnings": list(doc.warnings),
     }
+
+
+def actor_from_json(d: dict[str, Any] | None) -> ActorRef | None:
+    if not d:
+        return None
+    return ActorRef(d.get("id"), d.get("name_en") or "", d.get("country"), d.get("kind") or "PER", d.get("role_en"),
+                    d.get("sector"), d.get("name_ar"), bool(d.get("inferred")))
+
+
+def document_from_json(d: dict[str, Any]) -> Document:
+    """Rebuild an analysed Document from its contract object (the store's and exports' form)."""
+    from marsad.model.document import Span
+    from marsad.model.events import Place
+
+    doc = Document(id=d["id"], text=d.get("text") or "", source=d.get("source"), title=d.get("title"),
+                   outlet=d.get("outlet"), published=d.get("published"), language=d.get("language"),
+                   hash=d.get("hash") or "", story=d.get("story"))
+    for e in d.get("events") or []:
+        loc = e.get("location")
+        ev = e["evidence"]
+        doc.events.append(Event(
+            type=e["type"], source=actor_from_json(e.get("source")), target=actor_from_json(e.get("target")),
+            evidence=Span(ev["start"], ev["end"]), mode=e.get("mode"), date=e.get("date"),
+            location=Place(loc["name_en"], loc.get("country")) if loc else None, status=e.get("status") or "asserted",
+            attributed_to=e.get("attributed_to"), participants=list(e.get("participants") or []),
+        ))
+    for q in d.get("quotes") or []:
+        doc.quotes.append(Quote(Span(q["start"], q["end"]), q["text"], q.get("cue"), actor_from_json(q.get("speaker"))))
+    return doc

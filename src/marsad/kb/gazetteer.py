@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.arabic import fold, strip_clitics, tokenize
-from marsad.kb.load import KnowledgeBase, load_kb
+from marsad.kb.load import load_kb
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +67,14 @@ def nisba_forms(base: str) -> list[str]:
     return stems + ["ال" + s for s in stems]
 
 
+def build_gazetteer() -> Gazetteer:
+    """The phrase index of the current knowledge base (built once per knowledge base)."""
+    return _build(id(load_kb()))
+
+
 @cache
-def build_gazetteer(kb: KnowledgeBase | None = None) -> Gazetteer:
-    kb = kb or load_kb()
+def _build(kb_id: int) -> Gazetteer:
+    kb = load_kb()
     g = Gazetteer()
     for c in kb.countries.values():
         for n in c.names_ar:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -173,9 +174,14 @@ def _load_file(kb: KnowledgeBase, kind: str, f: Traversable | Path) -> None:
             kb.places.append(parse_place(rec, name, n))
 
 
-@cache
 def load_kb(extra: str | None = None) -> KnowledgeBase:
-    """The shipped knowledge base, plus an optional extra folder (e.g. a Wikidata import)."""
+    """The shipped knowledge base, plus an optional extra folder (e.g. a Wikidata import) given
+    here or by the MARSAD_KB_EXTRA environment variable. Loaded once per folder."""
+    return _load(extra or os.environ.get("MARSAD_KB_EXTRA") or None)
+
+
+@cache
+def _load(extra: str | None) -> KnowledgeBase:
     kb = load_dir(resources.files("marsad") / "resources" / "kb")
     if extra:
         more = load_dir(Path(extra))

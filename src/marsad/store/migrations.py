@@ -50,6 +50,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX quotes_doc ON quotes(doc);
         """,
     ),
+    (
+        "m003_stories",
+        """
+        ALTER TABLE events ADD COLUMN source_ar TEXT;
+        ALTER TABLE events ADD COLUMN target_ar TEXT;
+        ALTER TABLE events ADD COLUMN participants TEXT;
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX documents_story ON documents(story);
+        CREATE INDEX entities_country ON entities(country);
+        """,
+    ),
 ]
 
 

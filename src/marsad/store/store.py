@@ -78,8 +78,14 @@ class Store:
             loc = (e["location"] or {}).get("name_en")
             evs.append((h, n, e["type"], e["mode"], s.get("id"), s.get("name_en"), s.get("country"), t.get("id"),
                         t.get("name_en"), t.get("country"), e["date"], e["status"], e["attributed_to"], loc,
-                        e["evidence"]["start"], e["evidence"]["end"]))
-        self.conn.executemany("INSERT INTO events VALUES (" + ",".join("?" * 16) + ")", evs)
+                        e["evidence"]["start"], e["evidence"]["end"], s.get("name_ar"), t.get("name_ar"),
+                        ",".join(e.get("participants") or [])))
+        self.conn.executemany(
+            "INSERT INTO events(doc, n, type, mode, source_id, source_name, source_country, target_id, target_name,"
+            " target_country, date, status, attributed_to, location, ev_start, ev_end, source_ar, target_ar,"
+            " participants) VALUES (" + ",".join("?" * 19) + ")",
+            evs,
+        )
         qs = [(h, q["start"], q["end"], q["text"], q["cue"], (q["speaker"] or {}).get("id"),
                (q["speaker"] or {}).get("name_en")) for q in data["quotes"]]
         self.conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?)", qs)
