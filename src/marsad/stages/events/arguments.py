@@ -48,7 +48,9 @@ COUNTERPART = re.compile(r"^و?(?:ب|ل)?نظير(?:ه|ها|هم|يه|يها|ه�
 PEOPLE = frozenset(
     "المسوولين مسوولين المسوولون الجانب الطرف الجانبين القوات قوات لقوات الجيش الحكومه السلطات الوفد وفد النظام "
     "جنديا جنود الجنود المواقع مواقع الرييسان الرييسين الوزيران الوزيرين الميليشيات الفصايل الطايرات "
-    "البحريه الدفاعات الرييس الزعيمان نظيره نظيرها نظيريه".split()
+    "البحريه الدفاعات الرييس الزعيمان نظيره نظيرها نظيريه مواطنين المواطنين مواطنا رعايا الرعايا اسري الاسري "
+    "محتجزين المحتجزين معتقلين المعتقلين سجناء السجناء الوفد وفدا وفود الوفود السفير سفير السفاره سفاره "
+    "المصالح الاراضي السفن سفينه السفينه ناقله الناقله البعثه بعثه الشركات".split()
 )
 
 
@@ -98,16 +100,25 @@ def arguments(ctx: Context, t: int, trig: Trigger) -> Args | None:
             return None
     if trig.frame == "noun":
         return _noun(ctx, t, after, before)
+    if trig.frame == "masdar":
+        return _masdar(ctx, t, after, before)
     return _verb(ctx, t, trig, after, before)
 
 
 def _joint_group(ctx: Context, t: int, cands: list[Cand], after: list[Cand], before: list[Cand]) -> list[Cand]:
+    words = ctx.words
     for c in after[:3]:
         if c.t0 - t > 12:
             break
-        g = group_at(cands, cands.index(c), ctx.words)
-        if len(g) >= 2:
+        between = words[t + 1 : c.t0]
+        joined = any(w in JOIN or w.startswith(("بين", "جمع")) for w in between) or c.t0 - t <= 2
+        joined = joined or any(w in LEVEL for w in between)
+        g = group_at(cands, cands.index(c), words)
+        if len(g) >= 2 and joined:
             return g
+        partner = _with_partner(ctx, c, after)  # "لقاء جمع X بـY", "مباحثات X مع Y"
+        if partner is not None and joined:
+            return [c, partner]
     if before and t - before[-1].t1 <= 3:
         last = before[-1]
         for k in range(len(cands)):
@@ -123,6 +134,36 @@ WITH_VERBS = re.compile(r"^[وف]?(?:بحث|يبحث|تبحث|سيبحث|ستب�
 def _with_before(ctx: Context, obj: Cand) -> bool:
     """"بحث X مع Y": the other party of a discussion comes with مع, else Y is only the topic."""
     return "مع" in ctx.words[max(0, obj.t0 - 2) : obj.t0] or obj.conj
+
+
+JOIN = frozenset("بين جمع جمعت يجمع تجمع ضم ضمت".split())
+LEVEL = frozenset("مستوي بمشاركه مشاركه وزراء قاده روساء زعماء".split())  # "على مستوى وزراء خارجية X وY وZ"
+
+
+def _with_partner(ctx: Context, c: Cand, after: list[Cand]) -> Cand | None:
+    """The party joined to `c` by مع or بـ right after it."""
+    for d in after:
+        if d.t0 <= c.t0 or d.t0 - c.t1 > 2:
+            continue
+        if d.actor.country and d.actor.country != c.actor.country and (
+            d.prefix.lstrip("و").startswith("ب") or "مع" in ctx.words[c.t1 : d.t0]
+        ):
+            return d
+    return None
+
+
+def _masdar(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args | None:
+    """"أعلنت الجزائر قطع علاقاتها مع المغرب": the doer is the clause subject before the noun,
+    the target the first other party after it. Not after أن/بأن: that is reported content
+    ("صرّح بأن قطع العلاقات ليس خطوة دائمة"), not the act."""
+    if any(w in ("ان", "بان", "لان") for w in ctx.words[max(0, t - 3) : t]):
+        return None
+    named = [c for c in before if t - c.t1 <= FAR and c.kind != "NISBA"]
+    if not named:
+        return None
+    src = named[-1]
+    tgt = next((c for c in after if c.t0 - t <= 10 and c.actor.country and c.actor.country != src.actor.country), None)
+    return Args(src, tgt, []) if tgt else None
 
 
 def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[Cand]) -> Args | None:
@@ -153,6 +194,7 @@ def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[C
     return Args(subj, obj, [], place=_place(obj))
 
 
+LAUNCH = re.compile(r"^[وف]?(?:شن|شنت|يشن|تشن|نفذ|نفذت|ينفذ|تنفذ)$")
 VICTIMS = frozenset("جنديا جنود الجنود جنديين عسكريين العسكريين مدنيين المدنيين عناصر قتلي ضحايا مقاتلين".split())
 
 
@@ -160,12 +202,15 @@ def _noun(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args |
     """A nominal event: the genitive or adjective right after the noun is the doer
     ("قصف جوي لقوات النظام السوري", "الهجمات الإسرائيلية على …"); the target follows
     (على/ضد) or, failing that, is the nearest other party before the noun."""
+    if LAUNCH.match(ctx.words[t - 1] if t else "") or LAUNCH.match(ctx.words[t - 2] if t > 1 else ""):
+        # "شن الطيران الحربي الإسرائيلي غارات على …": the doer is the subject of شن/نفذ
+        return _masdar(ctx, t, after, before)
     if not after or after[0].t0 - t > 4:
         return None
     src = after[0]
     tgt = next((c for c in after[1:] if c.actor.country and c.actor.country != src.actor.country), None)
     if tgt is None:  # "استشهاد 34 جنديا تركيا … جراء قصف جوي لقوات النظام السوري"
-        tgt = next((c for c in reversed(before) if c.kind == "NISBA" and c.actor.country
+        tgt = next((c for c in reversed(before) if c.kind in ("NISBA", "GPE") and c.actor.country
                     and c.actor.country != src.actor.country and ctx.words[c.t0 - 1] in VICTIMS), None)
     return Args(src, tgt, []) if tgt else None
 

@@ -14,7 +14,7 @@ PLOVER_TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
     "SANCTION MOBILIZE COERCE ASSAULT"
 ).split()
-FRAMES = ("verb", "host", "visit", "joint", "noun")
+FRAMES = ("verb", "host", "visit", "joint", "noun", "masdar")
 
 
 @dataclass(frozen=True, slots=True)
