@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from marsad.errors import StageError
 from marsad.model.document import Document
 from marsad.pipeline import Pipeline
 from marsad.stages.ingest import document_from_text
@@ -20,10 +21,19 @@ def analyze_text(text: str, **meta: str) -> Document:
     return analyze(document_from_text(text, fmt=fmt, doc_id=meta.pop("id", None), meta=meta))
 
 
-def analyze_many(docs: Iterable[Document], pipeline: Pipeline | None = None) -> Iterator[Document]:
+def analyze_many(
+    docs: Iterable[Document], pipeline: Pipeline | None = None, on_error: Callable[[StageError], None] | None = None
+) -> Iterator[Document]:
+    """Analyse documents one by one. A stage failure on one document goes to `on_error` (and the
+    batch goes on) when a handler is given; otherwise it is raised."""
     p = pipeline or default_pipeline()
     for d in docs:
-        yield p.run(d)
+        try:
+            yield p.run(d)
+        except StageError as err:
+            if on_error is None:
+                raise
+            on_error(err)
 
 
 _DEFAULT: Pipeline | None = None

@@ -16,13 +16,22 @@ from marsad.stages.ingest import IngestOptions, read_inputs
 
 
 def _reader(paths: tuple[str, ...], strict: bool):
-    errors: list[InputError] = []
+    errors: list[MarsadError] = []
 
-    def report(err: InputError) -> None:
+    def report(err: MarsadError) -> None:
         errors.append(err)
         click.echo(f"marsad: skipped {err}", err=True)
 
     return read_inputs(paths or ("-",), IngestOptions(strict=strict), report), errors
+
+
+def _analysed(docs, errors: list[MarsadError], strict: bool):
+    """analyze_many that reports a failing document and goes on (or stops when strict)."""
+    def report(err: MarsadError) -> None:
+        errors.append(err)
+        click.echo(f"marsad: skipped {err}", err=True)
+
+    return analyze_many(docs, on_error=None if strict else report)
 
 
 @click.group(help="marsad — Arabic news to structured, source-linked event data.")
@@ -39,8 +48,8 @@ def main() -> None:
 def analyze(paths: tuple[str, ...], fmt: str, strict: bool, no_stories: bool) -> None:
     docs, errors = _reader(paths, strict)
     try:
-        out = list(analyze_many(docs))
-    except InputError as err:
+        out = list(_analysed(docs, errors, strict))
+    except MarsadError as err:
         raise click.ClickException(str(err)) from None
     if not no_stories:
         from marsad.stages.stories import assign_stories
@@ -71,10 +80,10 @@ def ingest(paths: tuple[str, ...], db: str, strict: bool) -> None:
     new = seen = 0
     with Store(db) as store:
         try:
-            for d in analyze_many(docs):
+            for d in _analysed(docs, errors, strict):
                 seen += 1
                 new += store.put(d)
-        except InputError as err:
+        except MarsadError as err:
             raise click.ClickException(str(err)) from None
         total = store.count()
     click.echo(f"ingested {seen} documents ({new} new, {seen - new} updated, {len(errors)} skipped); {total} in {db}")

@@ -1,30 +1,52 @@
 """Stories: group documents that report the same event, across outlets (incremental).
 
-Each document has a lead event: the first event it reports with a named person on at least
-one side. A document joins a story when the leads match both ways: its lead is among the
-events of a member, and that member's lead is among its own events (same PLOVER type,
-compatible actors, compatible dates; see events.merge.same_event). Articles whose publication
-dates are both known must also be within a week of each other, so two visits of the same
-minister to the same capital years apart stay two stories.
+Two signals decide whether a new article joins a story:
+- text: TF-IDF cosine over folded, clitic-stripped content words of the title and the first
+  paragraphs, against each member of the candidate stories;
+- events: the article's lead event (the first event with a named person) and a member's lead
+  event are each reported by the other (same type, compatible actors and dates).
+A story is a candidate only when publication dates, where both are known, lie within
+`window_days`, so two visits of the same minister to the same capital years apart stay two
+stories. The clusterer keeps its state, so articles can be added batch after batch.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from marsad.arabic import fold
 from marsad.model.document import Document
 from marsad.model.events import Event
 from marsad.stages.events.merge import same_event
 
-MAX_DAYS = 7
+STOP = frozenset(fold(w) for w in (
+    "في من على إلى الى عن أن إن التي الذي الذين هذا هذه ذلك تلك كان كانت قد لم لن مع بين بعد قبل عند حول خلال "
+    "كما أو ثم وقال قال وقالت قالت أكد وأكد أضاف وأضاف حيث إلا لكن منذ حتى عبر ضد وفق دون غير كل أي هو هي هم "
+    "وهو وهي وفي ومن وعلى وأن اليوم أمس الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت العام عام وذلك").split())
+_WORD = re.compile(r"[\u0621-\u064A]{3,}|[A-Za-z]{3,}")
 
 
-@dataclass(slots=True)
-class StoryState:
-    id: str
-    members: list[Document] = field(default_factory=list)
+def terms(doc: Document, head_chars: int = 1500) -> Counter[str]:
+    """Folded content words of the title (counted twice) and the opening of the text."""
+    def words(s: str) -> list[str]:
+        out = []
+        for w in _WORD.findall(fold(s)):
+            if w.startswith("و") and len(w) > 4:
+                w = w[1:]
+            if w.startswith("ال") and len(w) > 4:
+                w = w[2:]
+            if w not in STOP and len(w) > 2:
+                out.append(w)
+        return out
+
+    c = Counter(words(doc.text[:head_chars]))
+    c.update(words(doc.title or "") * 2)
+    return c
 
 
 def lead_event(doc: Document) -> Event | None:
@@ -36,29 +58,91 @@ def _named(e: Event) -> bool:
     return any(a is not None and a.kind == "PER" and a.id for a in (e.source, e.target))
 
 
-def _reports(doc: Document, ev: Event) -> bool:
-    return any(same_event(e, ev) for e in doc.events)
-
-
-def _close(a: Document, b: Document) -> bool:
-    if not (a.published and b.published):
-        return True
-    return abs((date.fromisoformat(a.published[:10]) - date.fromisoformat(b.published[:10])).days) <= MAX_DAYS
-
-
-def same_story(a: Document, b: Document) -> bool:
+def events_agree(a: Document, b: Document) -> bool:
     la, lb = lead_event(a), lead_event(b)
-    return la is not None and lb is not None and _reports(b, la) and _reports(a, lb) and _close(a, b)
+    return (la is not None and lb is not None and any(same_event(e, la) for e in b.events)
+            and any(same_event(e, lb) for e in a.events))
 
 
-def assign_stories(docs: list[Document], stories: list[StoryState] | None = None) -> list[StoryState]:
-    """Set `doc.story` on every document; returns the stories (pass them back in to continue)."""
-    stories = stories if stories is not None else []
-    for doc in docs:
-        home = next((s for s in stories if any(same_story(doc, m) for m in s.members)), None)
-        if home is None:
-            home = StoryState("s-" + hashlib.sha256((doc.hash or doc.id).encode()).hexdigest()[:10])
-            stories.append(home)
-        home.members.append(doc)
-        doc.story = home.id
-    return stories
+@dataclass(slots=True)
+class Member:
+    doc: Document
+    vec: dict[str, float]
+    day: date | None
+
+
+@dataclass(slots=True)
+class StoryState:
+    id: str
+    members: list[Member] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryClusterer:
+    """Incremental story clustering. `threshold`: cosine above which text alone joins;
+    `event_threshold`: the lower cosine that suffices when the lead events agree."""
+
+    threshold: float = 0.12
+    event_threshold: float = 0.05
+    window_days: int = 1
+    clash_factor: float = 1.5
+    stories: list[StoryState] = field(default_factory=list)
+    df: Counter[str] = field(default_factory=Counter)
+    n_docs: int = 0
+
+    def add(self, docs: list[Document]) -> None:
+        """Assign `doc.story` for each document (IDF grows with every batch)."""
+        counts = [terms(d) for d in docs]
+        for c in counts:
+            self.df.update(c.keys())
+        self.n_docs += len(docs)
+        for doc, c in zip(docs, counts, strict=True):
+            member = Member(doc, self._vector(c), _day(doc))
+            home = self._best(member)
+            if home is None:
+                home = StoryState("s-" + hashlib.sha256((doc.hash or doc.id).encode()).hexdigest()[:10])
+                self.stories.append(home)
+            home.members.append(member)
+            doc.story = home.id
+
+    def _vector(self, c: Counter[str]) -> dict[str, float]:
+        v = {t: (1 + math.log(n)) * math.log((1 + self.n_docs) / (1 + self.df[t])) for t, n in c.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {t: x / norm for t, x in v.items()}
+
+    def _best(self, m: Member) -> StoryState | None:
+        """The story whose members are, on average, most similar to `m` (average link)."""
+        best, best_score = None, 0.0
+        for s in self.stories:
+            near = [o for o in s.members if _close(m.day, o.day, self.window_days)]
+            if len(near) < len(s.members) or not near:
+                continue
+            sims = [sum(x * o.vec.get(t, 0.0) for t, x in m.vec.items()) for o in near]
+            cos = sum(sims) / len(sims)
+            if cos < self.event_threshold:
+                continue
+            agree = [events_agree(m.doc, o.doc) for o in near]
+            # Leads that both exist and differ (a release vs. a summit date) ask for more text overlap.
+            clash = lead_event(m.doc) is not None and not any(agree) and any(lead_event(o.doc) for o in near)
+            ok = any(agree) or cos >= self.threshold * (self.clash_factor if clash else 1.0)
+            if ok and cos > best_score:
+                best, best_score = s, cos
+        return best
+
+
+def _day(doc: Document) -> date | None:
+    try:
+        return date.fromisoformat(doc.published[:10]) if doc.published else None
+    except ValueError:
+        return None
+
+
+def _close(a: date | None, b: date | None, days: int) -> bool:
+    return a is None or b is None or abs((a - b).days) <= days
+
+
+def assign_stories(docs: list[Document], clusterer: StoryClusterer | None = None) -> StoryClusterer:
+    """Set `doc.story` on every document; returns the clusterer (pass it back in to continue)."""
+    clusterer = clusterer or StoryClusterer()
+    clusterer.add(docs)
+    return clusterer

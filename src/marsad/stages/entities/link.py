@@ -73,14 +73,14 @@ def era(pairs: list[tuple[Person, str, str | None]]) -> str | None:
     of the common interval (capped at today), or None when the titles do not pin one down. It is
     used only to choose roles, never as the article's publication date.
     """
-    lo, hi = "0000-01-01", date.today().isoformat()
+    lo, hi = "1900-01-01", date.today().isoformat()
     found = False
     for p, key, country in pairs:
         spans = [r for r in p.roles if r.key == key and (country is None or r.country == country)]
         if not spans:
             continue
         found = True
-        s = min((r.start or "0000")[:10] for r in spans)
+        s = min((r.start or "1900")[:10] for r in spans)
         e = max((r.end or "9999")[:10] for r in spans)
         lo, hi = max(lo, _full(s, True)), min(hi, _full(e, False))
     if not found or lo > hi:
