@@ -30,7 +30,7 @@ def entities_stage(doc: Document) -> Document:
     sc = scan(norm, build_gazetteer())
     titles, _ = compose_titles(sc, kb)
     after_titles = {t.t1: (t.title.key, t.title.title_en, t.country) for t in titles if t.person is None}
-    people = ChainMap(find_unknown_people(sc, norm, after_titles), kb.people)
+    people = ChainMap(find_unknown_people(sc, norm, after_titles, doc.text), kb.people)
     _add_surnames(sc, norm)
     titles, absorbed = compose_titles(sc, kb)
     day = doc.published or era([(people[t.person], t.title.key, t.country) for t in titles if t.person])

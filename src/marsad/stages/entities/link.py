@@ -17,7 +17,7 @@ from marsad.stages.entities.titles import TitleRef
 
 
 def person_ref(p: Person, day: str | None, kb: KnowledgeBase) -> ActorRef:
-    if p.id.startswith("x:"):  # known only from this article: its title, no dates
+    if p.id.startswith("x:"):  # known only from this article: its title (if any), no dates
         r = p.roles[0] if p.roles else None
         return ActorRef(None, p.name_en, r.country if r else None, "PER", r.title_en if r else None, None, p.names_ar[0])
     role = p.role_at(day)
@@ -25,8 +25,15 @@ def person_ref(p: Person, day: str | None, kb: KnowledgeBase) -> ActorRef:
     if role is None and day:
         past = p.last_role_before(day)
         role_en = f"former {past.title_en}" if past else None
-    country = p.country_at(day)
+    country = p.country_at(day) or _org_country(p, day, kb)
     return ActorRef(p.id, p.name_en, country, "PER", role_en, role.sector if role else None, p.names_ar[0])
+
+
+def _org_country(p: Person, day: str | None, kb: KnowledgeBase) -> str | None:
+    """A post in an organisation (Ansar Allah, the Kurdistan Region) gives the organisation's country."""
+    role = p.role_at(day) or p.role_at(None)
+    org = kb.organizations.get(role.org) if role and role.org else None
+    return org.country if org and org.country not in ("IGO", "XXX") else ("IGO" if org else None)
 
 
 def country_ref(iso3: str, kb: KnowledgeBase) -> ActorRef:

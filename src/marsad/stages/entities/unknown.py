@@ -36,7 +36,9 @@ STOP = frozenset(fold(w) for w in (
 _NAME = re.compile(r"^[\u0621-\u064A]{2,}$")
 
 
-def find_unknown_people(sc: Scan, norm, titles_at: dict[int, tuple[str, str, str | None]]) -> dict[str, Person]:
+def find_unknown_people(
+    sc: Scan, norm, titles_at: dict[int, tuple[str, str, str | None]], text: str = ""
+) -> dict[str, Person]:
     """Add PER raws for unknown people to `sc`; return the document-local Person records.
 
     `titles_at` maps the token right after an unnamed title (and its nisba) to the title's
@@ -47,9 +49,9 @@ def find_unknown_people(sc: Scan, norm, titles_at: dict[int, tuple[str, str, str
     people: dict[str, Person] = {}
     for i, w in enumerate(sc.words):
         key, role, country = "other", OCCUPATIONS.get(w), None
-        j = i + 1
-        if role is None and i in titles_at:
-            (key, role, country), j = titles_at[i], i
+        j, from_title = i + 1, False
+        if role is None and i in titles_at and titles_at[i][0] != "ministry":
+            (key, role, country), j, from_title = titles_at[i], i, True
         if role is None or (i in covered and j == i + 1):
             continue
         while j < len(sc.words) and (sc.words[j] in MODIFIERS or j in nisba_at):
@@ -58,7 +60,7 @@ def find_unknown_people(sc: Scan, norm, titles_at: dict[int, tuple[str, str, str
                 j = nisba_at[j].t1
             else:
                 j += 1
-        name = _name_at(sc, j, covered, strict=j == i)
+        name = _name_at(sc, j, covered, strict=from_title)
         if name is None:
             continue
         t0, t1 = name
@@ -70,8 +72,43 @@ def find_unknown_people(sc: Scan, norm, titles_at: dict[int, tuple[str, str, str
         _, e = norm.to_source(sc.tokens[t1 - 1].start, sc.tokens[t1 - 1].end)
         sc.raws.append(Raw(t0, t1, s, e, Entry("PER", pid, country)))
         covered.update(range(t0, t1))
+    _given_name_pairs(sc, norm, covered, people, text)
     sc.raws.sort(key=lambda r: r.t0)
     return people
+
+
+# Given names that are also everyday words: they start a name only before an "ال" family name.
+AMBIGUOUS_GIVEN = frozenset(fold(w) for w in "نور أمل سعيد كمال جمال عادل ناصر سامي رضا منير هدى سلطان عبد ابن بن أبو ابو".split())
+
+
+def _given_name_pairs(sc: Scan, norm, covered: set[int], people: dict[str, Person], text: str) -> None:
+    """"أسامة حمدان", "نمر النمر": a known given name followed by a family name."""
+    given = _given()
+    words = sc.words
+    i = 0
+    while i < len(words) - 1:
+        a, b = words[i], words[i + 1]
+        s0, e0 = norm.to_source(sc.tokens[i].start, sc.tokens[i].end)
+        if text[s0:e0].endswith("ى"):  # على (on), not علي (Ali)
+            i += 1
+            continue
+        if (a not in given or i in covered or i + 1 in covered or b in STOP or not _NAME.match(b)
+                or _punct_between(sc, i) or (a in AMBIGUOUS_GIVEN and not b.startswith("ال"))
+                or (not b.startswith("ال") and b not in given and len(b) < 4)):
+            i += 1
+            continue
+        end = i + 2
+        if end < len(words) and end not in covered and words[end].startswith("ال") and words[end] not in STOP \
+                and not _punct_between(sc, i + 1) and b in given:
+            end += 1  # "محمد حمدان دقلو" is kept to two words unless the third is a family name
+        surface = " ".join(words[i:end])
+        pid = "x:" + surface
+        people.setdefault(pid, Person(pid, transliterate_name(surface), (surface,), roles=()))
+        s, _ = norm.to_source(sc.tokens[i].start, sc.tokens[i].end)
+        _, e = norm.to_source(sc.tokens[end - 1].start, sc.tokens[end - 1].end)
+        sc.raws.append(Raw(i, end, s, e, Entry("PER", pid, None)))
+        covered.update(range(i, end))
+        i = end
 
 
 def _name_at(sc: Scan, j: int, covered: set[int], *, strict: bool) -> tuple[int, int] | None:
