@@ -7,7 +7,7 @@ import re
 from marsad.model.document import Document, Span
 from marsad.model.events import Event, Place
 from marsad.pipeline.registry import stage
-from marsad.stages.events.arguments import arguments
+from marsad.stages.events.arguments import Args, arguments
 from marsad.stages.events.context import Context, build_context
 from marsad.stages.events.merge import merge_events
 from marsad.stages.events.status import attribution, status_of
@@ -33,13 +33,21 @@ def events_stage(doc: Document) -> Document:
         args = arguments(ctx, t, trig)
         if args is None or args.source is None or args.target is None:
             continue
-        ev = _event(ctx, t, trig, args)
-        if ev is not None and ev.status != "speculated":
-            found.append(ev)
+        for a in _spread(args):
+            ev = _event(ctx, t, trig, a)
+            if ev is not None and ev.status != "speculated":
+                found.append(ev)
     events = merge_events(found)
     _visits_from_meetings(events)
     doc.events = events
     return doc
+
+
+def _spread(args: Args) -> list[Args]:
+    """One directed event per source and target when either side is a coordinated group."""
+    if not args.co_sources and not args.co_targets:
+        return [args]
+    return [Args(s, t, [], args.place) for s in [args.source, *args.co_sources] for t in [args.target, *args.co_targets]]
 
 
 def _event(ctx: Context, t: int, trig, args) -> Event | None:

@@ -8,7 +8,7 @@ dual titles ("الرئيسان التركي أردوغان والروسي بوت
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.stages.events.context import Cand, Context
 from marsad.stages.events.triggers import Trigger
@@ -24,6 +24,8 @@ class Args:
     target: Cand | None
     others: list[Cand]
     place: tuple[str, str] | None = None
+    co_sources: list[Cand] = field(default_factory=list)  # "أعلنت السعودية والإمارات والبحرين …"
+    co_targets: list[Cand] = field(default_factory=list)  # "… لقرار السعودية والإمارات والبحرين"
 
 
 def usable(ctx: Context, c: Cand, t: int) -> bool:
@@ -156,14 +158,14 @@ def _masdar(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args
     """"أعلنت الجزائر قطع علاقاتها مع المغرب": the doer is the clause subject before the noun,
     the target the first other party after it. Not after أن/بأن: that is reported content
     ("صرّح بأن قطع العلاقات ليس خطوة دائمة"), not the act."""
-    if any(w in ("ان", "بان", "لان") for w in ctx.words[max(0, t - 3) : t]):
+    if t > 0 and ctx.words[t - 1] in ("ان", "بان", "لان"):
         return None
     named = [c for c in before if t - c.t1 <= FAR and c.kind != "NISBA"]
     if not named:
         return None
     src = named[-1]
     tgt = next((c for c in after if c.t0 - t <= 10 and c.actor.country and c.actor.country != src.actor.country), None)
-    return Args(src, tgt, []) if tgt else None
+    return _with_groups(ctx, Args(src, tgt, [])) if tgt else None
 
 
 def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[Cand]) -> Args | None:
@@ -176,6 +178,8 @@ def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[C
         subj, objs = named_before[-1], after
         if trig.mode == "visit":
             return _visit_object(ctx, subj, after)
+    elif before and before[-1].t1 == t and not _governed(ctx, before[-1]):  # "الرياض اتهمت الدوحة"
+        subj, objs = before[-1], after
     elif after and after[0].t0 - t <= 1:
         subj, objs = after[0], after[1:]
     elif before and t - before[-1].t1 <= NEAR:
@@ -191,7 +195,36 @@ def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[C
         return None
     if trig.frame == "host":
         return Args(obj, subj, [], place=_place(subj))
-    return Args(subj, obj, [], place=_place(obj))
+    return _with_groups(ctx, Args(subj, obj, [], place=_place(obj)))
+
+
+PREPOSITIONS = frozenset("الي في من عن علي مع لدي حول ضد".split())
+
+
+def _governed(ctx: Context, c: Cand) -> bool:
+    """Inside a prepositional phrase ("إلى سوريا", "لموسكو"): not a clause subject."""
+    prev = ctx.words[c.t0 - 1] if c.t0 else ""
+    return prev in PREPOSITIONS or c.prefix.lstrip("و").startswith(("ب", "ل"))
+
+
+def _with_groups(ctx: Context, a: Args) -> Args:
+    """Spread a directed event over coordinated parties on either side."""
+    s = ctx.sent_of[a.source.t0]
+    cands = [c for c in ctx.cands if ctx.sent_of[c.t0] == s]
+    a.co_sources = [c for c in _group_of(ctx, cands, a.source) if c is not a.source]
+    if a.target is not None:
+        a.co_targets = [c for c in _group_of(ctx, cands, a.target) if c is not a.target]
+    return a
+
+
+def _group_of(ctx: Context, cands: list[Cand], c: Cand) -> list[Cand]:
+    for k in range(len(cands)):
+        g = group_at(cands, k, ctx.words)
+        if c in g:
+            return g
+        if cands[k] is c:
+            break
+    return [c]
 
 
 LAUNCH = re.compile(r"^[وف]?(?:شن|شنت|يشن|تشن|نفذ|نفذت|ينفذ|تنفذ)$")
