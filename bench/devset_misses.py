@@ -27,6 +27,7 @@ def main() -> None:
         pred = document_json(doc)["events"]
         P = [(u, e) for e in pred for u in units(e)]
         G = [(u, e) for e in g.get("events") or [] for u in units(e)]
+        G.sort(key=lambda ue: ue[0]["optional"])  # required units are matched first, as the scorer does
         used: set[int] = set()
         fps = []
         for pu, pe in P:

@@ -46,7 +46,7 @@ def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int
             former = former or former2
         ref.former = former
         name_after = j < len(raws) and raws[j].t0 == t and raws[j].entry.kind in ("PER", "PER_SHORT")
-        if name_after and _genitive_office(title):
+        if name_after and (_genitive_office(title) or _bare_construct(title, r)):
             ref.embedded = j
         if title.key == "ministry":
             pass  # an institution: a name beside it is the object of the clause, not its holder
@@ -65,6 +65,11 @@ def _apposed_before(prev: Raw, title: Raw, words: list[str], country: str | None
         return False
     person = kb.people.get(prev.entry.ref)
     return country is None or person is None or any(r.country == country for r in person.roles)
+
+
+def _bare_construct(title: Title, raw: Raw) -> bool:
+    """"مبعوث بوتين": a one-word title without the article, then a name, is "Putin's envoy"."""
+    return len(title.ar.split()) == 1 and not title.ar.startswith("ال") and "ال" not in raw.prefix
 
 
 def _genitive_office(title: Title) -> bool:

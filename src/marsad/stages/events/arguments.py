@@ -121,6 +121,11 @@ def _joint_group(ctx: Context, t: int, cands: list[Cand], after: list[Cand], bef
         partner = _with_partner(ctx, c, after)  # "لقاء جمع X بـY", "مباحثات X مع Y"
         if partner is not None and joined:
             return [c, partner]
+        if "مع" in between and c.t0 - t <= 3:  # "أجرى محادثات مع رئيسي": the other party is the subject
+            subj = next((b for b in reversed(before) if b.kind in ("PER", "PER_SHORT", "TITLE", "ORG", "GPE")
+                         and t - b.t1 <= FAR and b.actor.country and b.actor.country != c.actor.country), None)
+            if subj is not None:
+                return [subj, c]
     if before and t - before[-1].t1 <= 3:
         last = before[-1]
         for k in range(len(cands)):
@@ -168,8 +173,19 @@ def _masdar(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args
     return _with_groups(ctx, Args(src, tgt, [])) if tgt else None
 
 
+GENITIVE_HEADS = frozenset(
+    "مبعوث المبعوث رساله الرساله ممثل مستشار نايب حكومه نظام قوات وفد سفير مكتب مساعد ابن نجل زوجه ادارة اداره".split()
+)
+
+
+def _possessor(ctx: Context, c: Cand) -> bool:
+    """"مبعوث بوتين", "حكومة نتنياهو": a name in the genitive names whose office, not the doer."""
+    return c.t0 > 0 and ctx.words[c.t0 - 1] in GENITIVE_HEADS
+
+
 def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[Cand]) -> Args | None:
-    named_before = [c for c in before if c.kind in ("PER", "PER_SHORT", "TITLE", "ORG") and t - c.t1 <= FAR]
+    named_before = [c for c in before if c.kind in ("PER", "PER_SHORT", "TITLE", "ORG") and t - c.t1 <= FAR
+                    and not _possessor(ctx, c)]
     nxt = ctx.words[t + 1] if t + 1 < len(ctx.words) else ""
     # "التقى نظيره …" and "زار موسكو": what follows the verb is its object; the subject came before.
     object_first = COUNTERPART.match(nxt) or (after and after[0].t0 == t + 1 and after[0].kind in ("CAPITAL", "SEAT")
@@ -191,6 +207,11 @@ def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[C
     else:
         return None
     obj = next((o for o in objs if o.actor.country and o.actor.country != subj.actor.country), None)
+    if obj is None and after and subj is after[0] and named_before:
+        # "… قبل أن يلتقي المرشد الإيراني علي خامنئي": the subject was named earlier in the sentence
+        subj, obj = named_before[-1], after[0]
+        if subj.actor.country == obj.actor.country:
+            return None
     if obj is None or (WITH_VERBS.match(ctx.words[t]) and not _with_before(ctx, obj)):
         return None
     if trig.frame == "host":
