@@ -35,11 +35,21 @@ def usable(ctx: Context, c: Cand, t: int) -> bool:
     prev = ctx.words[c.t0 - 1] if c.t0 > 0 else ""
     if c.kind in ("GPE", "CAPITAL") and prev in ("لشوون", "شوون", "ملف", "الملف", "حول", "ازمه", "الازمه"):
         return False
+    if c.kind in ("CAPITAL", "GPE") and _dateline(ctx, c):
+        return False  # "طهران - بحث الرئيس …": where the report was filed
     if c.kind in ("CAPITAL", "GPE", "PLACE") and (prev in VENUE_WORDS or prev in ("في", "وفي")):
         return False  # "اجتماع أستانة", "مفاوضات فيينا", "في دمشق": a venue, not a party
     if c.kind == "NISBA":
         return c.t0 == t + 1 or prev in PEOPLE or prev.startswith("و") and prev[1:] in PEOPLE or _in_group(ctx, c)
     return True
+
+
+def _dateline(ctx: Context, c: Cand) -> bool:
+    """A place opening its paragraph and followed by a dash or colon."""
+    text = ctx.doc.text
+    start, end = ctx.starts[c.t0], ctx.ends[c.t1 - 1]
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end : end + 3].strip()[:1] in ("-", "–", ":", "/")
 
 
 VENUE_WORDS = frozenset(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from marsad.model.actors import ActorRef
@@ -78,6 +79,7 @@ def build_context(doc: Document) -> Context:
         if t.person is None and m is not None and m.actor is not None:
             cands.append(Cand(t.t0, t.t1, m.actor, "TITLE", conj=t.prefix.startswith("و"), prefix=t.prefix))
     _extend_by_titles(cands, titles)
+    cands += _counterparts(doc, sc, cands)
     cands.sort(key=lambda c: c.t0)
     return Context(doc, sc.words, starts, ends, sent_of, cands, quoted_spans(doc.text))
 
@@ -88,6 +90,35 @@ def _cand(t0: int, t1: int, actor: ActorRef, kind: str) -> Cand:
         gov = ActorRef(f"c:{actor.country}", _country_name(actor.country), actor.country, "GPE", None, "GOV")
         return Cand(t0, t1, gov, kind, place=actor.name_en if kind == "CAPITAL" else _capital(actor.country))
     return Cand(t0, t1, actor, kind)
+
+
+_COUNTERPART = re.compile(r"^و?(?:ب|ل)?نظير(?:ه|ها|هم|يه|يها|هما)?$")
+
+
+def _counterparts(doc: Document, sc: Scan, cands: list[Cand]) -> list[Cand]:
+    """"نظيره الروسي": the holder, in Russia, of the office of the person named before it."""
+    from marsad.kb import load_kb
+    from marsad.stages.entities.link import person_ref
+
+    kb = load_kb()
+    day = doc.cache.get("role_day")
+    nisba_at = {r.t0: r for r in sc.raws if r.entry.kind == "NISBA"}
+    out = []
+    for i, w in enumerate(sc.words):
+        if not _COUNTERPART.match(w) or i + 1 not in nisba_at:
+            continue
+        country = nisba_at[i + 1].entry.country
+        prev = [c for c in cands if c.t1 <= i and c.kind in ("PER", "PER_SHORT", "TITLE") and c.actor.id]
+        person = kb.people.get(prev[-1].actor.id) if prev else None
+        role = person.role_at(day) if person else None
+        actor = ActorRef(None, f"{_country_name(country)} counterpart", country, "PER", role.title_en if role else None)
+        if role is not None:
+            holders = kb.holders(role.key, country, day) if day else []
+            if len(holders) == 1:
+                actor = person_ref(holders[0][0], day, kb)
+                actor.inferred = True
+        out.append(Cand(i, nisba_at[i + 1].t1, actor, "TITLE", prefix=""))
+    return out
 
 
 def _extend_by_titles(cands: list[Cand], titles: list) -> None:
