@@ -34,6 +34,17 @@ def _analysed(docs, errors: list[MarsadError], strict: bool):
     return analyze_many(docs, on_error=None if strict else report)
 
 
+def _chunks(items, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 @click.group(help="marsad — Arabic news to structured, source-linked event data.")
 @click.version_option(package_name="marsad")
 def main() -> None:
@@ -74,15 +85,18 @@ def analyze(paths: tuple[str, ...], fmt: str, strict: bool, no_stories: bool) ->
 @click.option("--db", default="marsad.db", show_default=True, help="SQLite file.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it.")
 def ingest(paths: tuple[str, ...], db: str, strict: bool) -> None:
+    from marsad.stages.stories import assign_with_store
     from marsad.store import Store
 
     docs, errors = _reader(paths, strict)
     new = seen = 0
     with Store(db) as store:
         try:
-            for d in _analysed(docs, errors, strict):
-                seen += 1
-                new += store.put(d)
+            for chunk in _chunks(_analysed(docs, errors, strict), 500):
+                assign_with_store(store, chunk)
+                for d in chunk:
+                    seen += 1
+                    new += store.put(d)
         except MarsadError as err:
             raise click.ClickException(str(err)) from None
         total = store.count()
@@ -226,6 +240,96 @@ def events(db: str, actor: str | None, dyad: tuple[str, str] | None, etype: str 
         click.echo(f"    «{r['evidence'][:150]}»")
     if not rows:
         click.echo("no events")
+
+
+@main.command(help="List stories (articles grouped by event), newest first, with outlets and counts.")
+@click.option("--db", default="marsad.db", show_default=True)
+@click.option("--limit", default=30, show_default=True)
+def stories(db: str, limit: int) -> None:
+    from marsad.store import Store
+    from marsad.store.queries import stories as list_stories
+
+    with Store(db) as store:
+        rows = list_stories(store, limit=limit)
+    for r in rows:
+        click.echo(f"{r['id']}  {r['first_published'] or '-'}  {r['articles']} articles / {r['outlets']} outlets"
+                   f"  {r['title'] or ''}")
+    if not rows:
+        click.echo("no stories")
+
+
+@main.command(help="Compare the outlets of one story: merged events, who reports what, conflicting details.")
+@click.argument("story_id")
+@click.option("--db", default="marsad.db", show_default=True)
+def story(story_id: str, db: str) -> None:
+    from marsad.contract import document_from_json
+    from marsad.report import story_report
+    from marsad.stages.compare import compare
+    from marsad.store import Store
+    from marsad.store.queries import story_documents
+
+    with Store(db) as store:
+        docs = [document_from_json(d) for d in story_documents(store, story_id)]
+    if not docs:
+        raise click.ClickException(f"no story {story_id!r} in {db}")
+    click.echo(story_report(compare(docs)))
+
+
+@main.command(help="Events of an actor or a country pair in date order (partial dates at their granularity).")
+@click.option("--db", default="marsad.db", show_default=True)
+@click.option("--actor", help="Actor name (English or Arabic) or id.")
+@click.option("--dyad", nargs=2, help="Two ISO3 codes: --dyad RUS IRN.")
+def timeline(db: str, actor: str | None, dyad: tuple[str, str] | None) -> None:
+    from marsad.store import Store
+    from marsad.store.queries import EventFilter
+    from marsad.store.queries import timeline as events_timeline
+
+    if not actor and not dyad:
+        raise click.UsageError("give --actor NAME or --dyad A B")
+    with Store(db) as store:
+        rows = events_timeline(store, EventFilter(actor=actor, dyad=tuple(dyad) if dyad else None))
+    for r in rows:
+        click.echo(f"{r['date'] or '(undated)':12s} {r['type']}/{r['mode'] or '-'} {r['status']}: "
+                   f"{r['source_name']} ({r['source_country']}) → {r['target_name']} ({r['target_country']})  [{r['doc_id']}]")
+    if not rows:
+        click.echo("no events")
+
+
+@main.command(help="Country pairs by number of events; with A B, their monthly series and cooperation–conflict score.")
+@click.argument("pair", nargs=-1)
+@click.option("--db", default="marsad.db", show_default=True)
+def dyads(pair: tuple[str, ...], db: str) -> None:
+    from marsad.store import Store
+    from marsad.store.queries import dyad_series
+    from marsad.store.queries import dyads as list_dyads
+
+    with Store(db) as store:
+        if len(pair) == 2:
+            for m in dyad_series(store, *pair):
+                types = ", ".join(f"{t}={n}" for t, n in sorted(m["types"].items()))
+                click.echo(f"{m['month']}  events={m['events']:3d}  coop-conflict={m['score']:+d}  {types}")
+            return
+        if pair:
+            raise click.UsageError("give two ISO3 codes, or none")
+        for r in list_dyads(store):
+            click.echo(f"{r['a']}-{r['b']}  {r['n']} events ({r['cooperation']} cooperative)")
+
+
+@main.command(help="Export documents, entities, events, quotes and stories (jsonl, csv, parquet) or PLOVER records.")
+@click.option("--db", default="marsad.db", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover"]), default="jsonl", show_default=True)
+@click.option("--out", "out_dir", default="export", show_default=True, help="Folder to write.")
+def export(db: str, fmt: str, out_dir: str) -> None:
+    from marsad.export import export_store
+    from marsad.store import Store
+
+    with Store(db) as store:
+        try:
+            paths = export_store(store, out_dir, fmt)
+        except RuntimeError as err:
+            raise click.ClickException(str(err)) from None
+    for p in paths:
+        click.echo(str(p))
 
 
 def run() -> None:  # pragma: no cover - console entry

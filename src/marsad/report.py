@@ -42,3 +42,32 @@ def text_report_json(d: dict[str, Any]) -> str:
 
 def text_report(doc: Document) -> str:
     return text_report_json(document_json(doc))
+
+
+def story_report(comparison) -> str:
+    """The cross-outlet comparison of a story, readable in a terminal."""
+    docs = comparison.documents
+    lines = [f"== story {comparison.story}: {len(docs)} articles from "
+             f"{len({d.outlet or d.id for d in docs})} outlets"]
+    for d in docs:
+        lines.append(f"   [{d.id}] {d.outlet or '-'}  {d.published or '-'}  {d.title or ''}")
+    for se in comparison.events:
+        e = se.event
+        lines.append(f"   EVENT {e.type}/{e.mode or '-'} {e.status}: {_name(e.source)} → {_name(e.target)} "
+                     f"date={e.date or '?'}  reported by {len(se.outlets)}: {', '.join(se.outlets)}")
+        first = se.first_report
+        lines.append(f"         first: {first.outlet or first.doc_id} {first.published or ''} «{first.evidence[:120]}»")
+        for attr, says in se.conflicts.items():
+            lines.append(f"         differ on {attr}: " + "; ".join(f"{o}: {v or '?'}" for o, v in says))
+        missing = comparison.omitted_by(se)
+        if missing:
+            lines.append(f"         not reported by: {', '.join(missing)}")
+    for d in docs:
+        for q in d.quotes:
+            who = q.speaker.name_en if q.speaker else "?"
+            lines.append(f"   QUOTE [{d.outlet or d.id}] {who}: «{q.text[:100]}»")
+    return "\n".join(lines)
+
+
+def _name(a) -> str:
+    return f"{a.name_en} ({a.country or '-'})" if a else "?"

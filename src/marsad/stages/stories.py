@@ -105,6 +105,22 @@ class StoryClusterer:
             home.members.append(member)
             doc.story = home.id
 
+    def seed(self, docs: list[Document]) -> None:
+        """Add already-clustered documents (their `story` is kept) as members to compare against."""
+        counts = [terms(d) for d in docs]
+        for c in counts:
+            self.df.update(c.keys())
+        self.n_docs += len(docs)
+        by_id = {s.id: s for s in self.stories}
+        for doc, c in zip(docs, counts, strict=True):
+            if not doc.story:
+                continue
+            story = by_id.get(doc.story)
+            if story is None:
+                story = by_id[doc.story] = StoryState(doc.story)
+                self.stories.append(story)
+            story.members.append(Member(doc, self._vector(c), _day(doc)))
+
     def _vector(self, c: Counter[str]) -> dict[str, float]:
         v = {t: (1 + math.log(n)) * math.log((1 + self.n_docs) / (1 + self.df[t])) for t, n in c.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
@@ -146,3 +162,17 @@ def assign_stories(docs: list[Document], clusterer: StoryClusterer | None = None
     clusterer = clusterer or StoryClusterer()
     clusterer.add(docs)
     return clusterer
+
+
+def assign_with_store(store, docs: list[Document]) -> None:
+    """Assign stories to a new batch against what the store already holds: a new article can join
+    a stored story (whose id is kept) or start one."""
+    from marsad.contract import document_from_json
+    from marsad.store.queries import story_candidates
+
+    keys = [[w for w, _ in terms(d, head_chars=400).most_common(5)] for d in docs]
+    stored = [document_from_json(x) for x in story_candidates(store, [d.published for d in docs], keys)]
+    new_hashes = {d.hash for d in docs}
+    clusterer = StoryClusterer()
+    clusterer.seed([d for d in stored if d.hash not in new_hashes])
+    clusterer.add(docs)

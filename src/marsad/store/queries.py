@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from marsad.store.store import Store
@@ -79,7 +79,7 @@ def count_events(store: Store, f: EventFilter) -> int:
 def timeline(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events in date order; partial dates ("--10-21", "2025-10") sort at their granularity and
     undated events come last."""
-    rows = list_events(store, EventFilter(**{**f.__dict__, "limit": 10_000, "offset": 0}))
+    rows = list_events(store, replace(f, limit=10_000, offset=0))
     return sorted(rows, key=lambda r: (r["date"] is None, _sort_key(r["date"] or r["published"] or "")))
 
 
@@ -127,4 +127,33 @@ def story_documents(store: Store, story_id: str) -> list[dict[str, Any]]:
     import json
 
     rows = store.conn.execute("SELECT analysis FROM documents WHERE story = ? ORDER BY published, id", (story_id,))
+    return [json.loads(r[0]) for r in rows]
+
+
+def story_candidates(store: Store, published: list[str | None], terms: list[list[str]], per_doc: int = 20,
+                     window_days: int = 2, cap: int = 3000) -> list[dict[str, Any]]:
+    """Stored documents that a batch could join: those published within the window of the batch's
+    dates, and the best full-text matches of each new document's key terms."""
+    import json
+    from datetime import date, timedelta
+
+    hashes: dict[str, None] = {}
+    days = sorted(p[:10] for p in published if p)
+    if days:
+        lo = (date.fromisoformat(days[0]) - timedelta(days=window_days)).isoformat()
+        hi = (date.fromisoformat(days[-1]) + timedelta(days=window_days)).isoformat()
+        for r in store.conn.execute("SELECT hash FROM documents WHERE published BETWEEN ? AND ? ORDER BY published DESC"
+                                    " LIMIT ?", (lo, hi + "T", cap)):
+            hashes[r[0]] = None
+    for words in terms:
+        if not words:
+            continue
+        match = " OR ".join(f'"{w}"' for w in words)
+        for r in store.conn.execute("SELECT hash FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                                    (match, per_doc)):
+            hashes[r[0]] = None
+    if not hashes:
+        return []
+    marks = ",".join("?" * len(hashes))
+    rows = store.conn.execute(f"SELECT analysis FROM documents WHERE hash IN ({marks})", list(hashes))
     return [json.loads(r[0]) for r in rows]

@@ -28,7 +28,7 @@ def events_stage(doc: Document) -> Document:
     triggers = [(t, lex.match(w)) for t, w in enumerate(ctx.words)]
     ctx.trigger_starts = [ctx.starts[t] for t, trig in triggers if trig is not None]
     for t, trig in triggers:
-        if trig is None or ctx.in_quote(t):
+        if trig is None or ctx.in_quote(t) or not _phone_confirmed(ctx, t, trig):
             continue
         args = arguments(ctx, t, trig)
         if args is None or args.source is None or args.target is None:
@@ -41,6 +41,13 @@ def events_stage(doc: Document) -> Document:
     _visits_from_meetings(events)
     doc.events = events
     return doc
+
+
+def _phone_confirmed(ctx: Context, t: int, trig) -> bool:
+    """"اتصال" is a phone call only as "اتصال هاتفي" (not "قنوات اتصال"); other triggers pass."""
+    if trig.mode != "phone" or "اتصال" not in ctx.words[t]:
+        return True
+    return any(w.startswith(("هاتف", "بالهاتف")) for w in ctx.words[t + 1 : t + 3])
 
 
 def _spread(args: Args) -> list[Args]:

@@ -30,7 +30,11 @@ def same_event(x: Event, y: Event) -> bool:
     if "speculated" not in (x.status, y.status) and x.status != y.status:
         return False
     if x.participants or y.participants:
-        # A multilateral event: the same when one party set holds the other.
+        # A multilateral event: the same when one party set holds the other, unless the
+        # bilateral one names its people (a two-leader deal is not the three-country one).
+        bilateral = y if x.participants else x
+        if not (x.participants and y.participants) and any(specific(a) == 3 for a in (bilateral.source, bilateral.target)):
+            return False
         a, b = _parties(x), _parties(y)
         return a <= b or b <= a
     straight = compatible(x.source, y.source) and compatible(x.target, y.target)
@@ -50,10 +54,11 @@ def absorb(keep: Event, other: Event) -> None:
         other_src, other_tgt = other.target, other.source
     else:
         other_src, other_tgt = other.source, other.target
-    if specific(other_src) > specific(keep.source):
-        keep.source = other_src
-    if specific(other_tgt) > specific(keep.target):
-        keep.target = other_tgt
+    if not keep.participants:  # a multilateral event keeps its country-level parties
+        if specific(other_src) > specific(keep.source):
+            keep.source = other_src
+        if specific(other_tgt) > specific(keep.target):
+            keep.target = other_tgt
     if MODE_RANK.get(other.mode, 5) < MODE_RANK.get(keep.mode, 5):
         keep.mode = other.mode
     keep.date = keep.date or other.date
