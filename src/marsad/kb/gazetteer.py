@@ -96,8 +96,8 @@ def _build(kb_id: int) -> Gazetteer:
     for t in kb.titles:
         g.add(t.ar, Entry("TITLE", t.ar, None))
         head, _, last = fold(t.ar).rpartition(" ")
-        if head and last.startswith("ال") and len(last) > 3:
-            g.add(f"{head} {last[2:]}", Entry("TITLE_CONSTRUCT", t.ar, None))
+        if last.startswith("ال") and len(last) > 3:  # "وزير خارجية إيران", "أمير قطر"
+            g.add(f"{head} {last[2:]}".strip(), Entry("TITLE_CONSTRUCT", t.ar, None))
     for p in kb.people.values():
         for n in p.names_ar:
             g.add(n, Entry("PER", p.id, None))

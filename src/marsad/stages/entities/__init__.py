@@ -12,6 +12,7 @@ from marsad.model.document import Document, Span
 from marsad.pipeline.registry import stage
 from marsad.stages.entities.link import country_ref, era, org_ref, person_ref, title_ref
 from marsad.stages.entities.recognize import Raw, Scan, doc_surnames, scan
+from marsad.stages.entities.surnames import resolve_bare_surnames
 from marsad.stages.entities.titles import TitleRef, compose_titles
 from marsad.stages.entities.unknown import find_unknown_people
 from marsad.stages.normalize import folded
@@ -30,6 +31,9 @@ def entities_stage(doc: Document) -> Document:
     sc = scan(norm, build_gazetteer())
     titles, _ = compose_titles(sc, kb)
     after_titles = {t.t1: (t.title.key, t.title.title_en, t.country) for t in titles if t.person is None}
+    first_day = doc.published or era([(kb.people[t.person], t.title.key, t.country) for t in titles
+                                      if t.person and t.person in kb.people])
+    resolve_bare_surnames(sc, norm, titles, first_day, kb)
     people = ChainMap(find_unknown_people(sc, norm, after_titles, doc.text), kb.people)
     _add_surnames(sc, norm)
     titles, absorbed = compose_titles(sc, kb)
@@ -65,9 +69,7 @@ def _actor(entry: Entry, day: str | None, kb, people) -> ActorRef:
     if entry.kind in ("GPE", "NISBA"):
         return country_ref(entry.ref, kb)
     if entry.kind in ("CAPITAL", "SEAT"):
-        c = kb.countries.get(entry.ref)
-        name = (c.capital_en if c and entry.kind == "CAPITAL" and c.capital_en else None) or (c.name_en if c else entry.ref)
-        return ActorRef(f"loc:{entry.ref}:{entry.kind.lower()}", name, entry.ref, "LOC", None, "GOV")
+        return country_ref(entry.ref, kb)  # by metonymy: موسكو، الكرملين → the Russian government
     return ActorRef(f"loc:{entry.ref}", entry.ref, entry.country, "LOC")
 
 

@@ -51,26 +51,33 @@ def title_ref(
 ) -> ActorRef:
     """The actor an unnamed title points at."""
     country = t.country
-    cname = kb.country_name(country) if country else None
+    cname = kb.country_name(country) if country and not country.startswith("org:") else None
     if t.title.key == "ministry":
         name = f"{cname} {t.title.title_en}" if cname else t.title.title_en
         return ActorRef(None, name, country, "ORG", None, t.title.sector)
     pid = named.get((t.title.key, country))
     if pid and not t.former:
         return person_ref((people or kb.people)[pid], day, kb)
-    if day and country and not t.former:
+    if day and (country or t.portfolio) and not t.former:
         holders = [(p, r) for p, r in kb.holders(t.title.key, country, day) if _same_scope(r, t)]
+        if len(holders) > 1:  # prefer the substantive holder unless the text says interim
+            holders = [h for h in holders if h[1].interim == t.interim] or holders
         if len(holders) == 1:
             ref = person_ref(holders[0][0], day, kb)
             ref.inferred = True
             return ref
     prefix = "former " if t.former else ""
+    if country and country.startswith("org:") and country in kb.organizations:
+        cname, country = kb.organizations[country].name_en, kb.organizations[country].country
     name = f"{prefix}{t.title.title_en} of {cname}" if cname else f"{prefix}{t.title.title_en}"
     return ActorRef(None, name, country, "PER", t.title.title_en, t.title.sector)
 
 
 def _same_scope(role: Role, t: TitleRef) -> bool:
-    return not role.interim or "interim" in t.title.title_en.lower()
+    """The role matches the title's portfolio ("إلى اليمن") when it names one."""
+    if t.portfolio is None:
+        return True
+    return role.portfolio == t.portfolio or t.portfolio.lower() in role.title_en.lower()
 
 
 def era(pairs: list[tuple[Person, str, str | None]]) -> str | None:

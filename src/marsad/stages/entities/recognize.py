@@ -8,8 +8,11 @@ from marsad.arabic import Normalized, Token, fold, tokenize
 from marsad.kb.gazetteer import Entry, Gazetteer, Match
 
 # Words allowed between a title phrase and its nisba/name: "الرئيس السوري المؤقت أحمد الشرع".
-MODIFIERS = frozenset(fold(w) for w in "المؤقت السابق الراحل الجديد الأسبق المكلف المنتخب الحالي الانتقالي الأول".split())
-FORMER = frozenset(fold(w) for w in "السابق الراحل الأسبق".split())
+MODIFIERS = frozenset(fold(w) for w in (
+    "المؤقت المؤقتة السابق السابقة الراحل الجديد الجديدة الأسبق المكلف المنتخب الحالي الحالية الانتقالي بالوكالة "
+    "الأول الخاص الدائم الدائمة").split())
+INTERIM = frozenset(fold(w) for w in "المؤقت المؤقتة الانتقالي بالوكالة المكلف".split())
+FORMER = frozenset(fold(w) for w in "السابق السابقة الراحل الأسبق".split())
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from marsad.kb import KnowledgeBase
 from marsad.kb.records import Title
-from marsad.stages.entities.recognize import FORMER, MODIFIERS, Raw, Scan
+from marsad.stages.entities.recognize import FORMER, INTERIM, MODIFIERS, Raw, Scan
 
 
 @dataclass(slots=True)
@@ -21,11 +21,13 @@ class TitleRef:
     t1: int
     person: str | None = None  # person id when the title stands in apposition to a name
     prefix: str = ""
+    interim: bool = False
+    portfolio: str | None = None  # "المبعوث الأممي إلى اليمن" → Yemen
     embedded: int | None = None  # raw index of a name inside the title ("… للرئيس الروسي فلاديمير بوتين")
 
 
 def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int]]:
-    """Title references, and the indexes of raws they absorbed (their nisba or country)."""
+    """Title references, and the indexes of raws they absorbed (their nisba, country or body)."""
     by_ar = {t.ar: t for t in kb.titles}
     refs: list[TitleRef] = []
     used: set[int] = set()
@@ -33,22 +35,15 @@ def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int
     for k, r in enumerate(raws):
         if r.entry.kind not in ("TITLE", "TITLE_CONSTRUCT"):
             continue
-        title = by_ar[r.entry.ref]
-        ref = TitleRef(title, None, False, r.start, r.end, r.t0, r.t1, prefix=r.prefix)
-        j = k + 1
-        t = r.t1
-        t, former = _skip_modifiers(sc.words, t)
-        if j < len(raws) and raws[j].t0 == t and _country_follows(raws[j], r.entry.kind):
-            ref.country, ref.end, ref.t1 = raws[j].entry.country, raws[j].end, raws[j].t1
-            used.add(j)
-            j += 1
-            t, former2 = _skip_modifiers(sc.words, raws[j - 1].t1)
-            former = former or former2
-        ref.former = former
+        ref = TitleRef(by_ar[r.entry.ref], None, False, r.start, r.end, r.t0, r.t1, prefix=r.prefix)
+        j = _attach_scope(ref, sc, k, used, kb)
+        if r.entry.kind == "TITLE_CONSTRUCT" and ref.country is None:
+            continue  # "وزير خارجية" with no country after it is not a title phrase
+        t = ref.t1
         name_after = j < len(raws) and raws[j].t0 == t and raws[j].entry.kind in ("PER", "PER_SHORT")
-        if name_after and (_genitive_office(title) or _bare_construct(title, r)):
+        if name_after and (_genitive_office(ref.title) or _bare_construct(ref.title, r)):
             ref.embedded = j
-        if title.key == "ministry":
+        if ref.title.key == "ministry":
             pass  # an institution: a name beside it is the object of the clause, not its holder
         elif name_after and ref.embedded is None:
             ref.person = raws[j].entry.ref
@@ -56,6 +51,42 @@ def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int
             ref.person = raws[k - 1].entry.ref
         refs.append(ref)
     return refs, used
+
+
+def _attach_scope(ref: TitleRef, sc: Scan, k: int, used: set[int], kb: KnowledgeBase) -> int:
+    """Extend the title over its modifiers, its country (nisba, genitive country, capital or seat,
+    or an organisation: "الأمين العام للأمم المتحدة") and a portfolio ("… إلى اليمن"). Returns
+    the index of the next raw."""
+    raws, words = sc.raws, sc.words
+    j, t = k + 1, _skip_modifiers(words, ref.t1, ref)
+    if j < len(raws) and raws[j].t0 == t and _scope_follows(raws[j], raws[k].entry.kind):
+        entry = raws[j].entry
+        ref.country = entry.ref if entry.kind == "ORG" else entry.country
+        ref.end, ref.t1 = raws[j].end, raws[j].t1
+        used.add(j)
+        j += 1
+        t = _skip_modifiers(words, ref.t1, ref)
+    if ref.title.key in ENVOYS and t + 1 < len(words) and words[t] in PORTFOLIO and j < len(raws) \
+            and raws[j].t0 == t + 1 and raws[j].entry.kind == "GPE":
+        ref.portfolio = kb.country_name(raws[j].entry.country)
+        ref.end, ref.t1 = raws[j].end, raws[j].t1
+        used.add(j)
+        j += 1
+        t = _skip_modifiers(words, ref.t1, ref)
+    ref.t1 = max(ref.t1, t) if t > ref.t1 and words[ref.t1:t] and all(w in MODIFIERS for w in words[ref.t1:t]) else ref.t1
+    return j
+
+
+PORTFOLIO = frozenset("الي لشوون بشان حول لدي".split())
+ENVOYS = frozenset({"special_envoy", "un_envoy", "ambassador"})
+
+
+def _scope_follows(raw: Raw, title_kind: str) -> bool:
+    if raw.entry.kind in ("GPE", "CAPITAL", "SEAT"):
+        return True
+    if raw.entry.kind == "ORG":
+        return raw.entry.country == "IGO" or raw.prefix.lstrip("و") in ("ل", "لل", "ب")
+    return title_kind == "TITLE" and raw.entry.kind == "NISBA"
 
 
 def _apposed_before(prev: Raw, title: Raw, words: list[str], country: str | None, kb: KnowledgeBase) -> bool:
@@ -79,12 +110,13 @@ def _genitive_office(title: Title) -> bool:
     return len(title.ar.split()) > 1 and last.startswith(("لل", "ل")) and not last.startswith("لشؤون")
 
 
-def _skip_modifiers(words: list[str], t: int) -> tuple[int, bool]:
-    former = False
+def _skip_modifiers(words: list[str], t: int, ref: TitleRef) -> int:
+    """Step over "السابق", "المؤقت" … after a title, noting former and interim holders."""
     while t < len(words) and words[t] in MODIFIERS:
-        former = former or words[t] in FORMER
+        ref.former = ref.former or words[t] in FORMER
+        ref.interim = ref.interim or words[t] in INTERIM
         t += 1
-    return t, former
+    return t
 
 
 def _country_follows(raw: Raw, title_kind: str) -> bool:

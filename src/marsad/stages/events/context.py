@@ -86,9 +86,8 @@ def build_context(doc: Document) -> Context:
 
 def _cand(t0: int, t1: int, actor: ActorRef, kind: str) -> Cand:
     if kind in ("CAPITAL", "SEAT"):
-        # A capital or seat of power stands for the country's government (metonymy).
-        gov = ActorRef(f"c:{actor.country}", _country_name(actor.country), actor.country, "GPE", None, "GOV")
-        return Cand(t0, t1, gov, kind, place=actor.name_en if kind == "CAPITAL" else _capital(actor.country))
+        # A capital or seat of power stands for the country's government (metonymy); it is also a place.
+        return Cand(t0, t1, actor, kind, place=_capital(actor.country))
     return Cand(t0, t1, actor, kind)
 
 
