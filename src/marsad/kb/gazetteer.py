@@ -35,6 +35,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
         self.max_len = 1
+        self.title_scope: dict[str, str] = {}  # title → the country or organisation it names
 
     def add(self, phrase: str, entry: Entry) -> None:
         toks = tuple(t.text for t in tokenize(fold(phrase)))
@@ -103,4 +104,20 @@ def _build(kb_id: int) -> Gazetteer:
             g.add(n, Entry("PER", p.id, None))
         for n in p.short_ar:
             g.add(n, Entry("PER_SHORT", p.id, None))
+    for t in kb.titles:
+        scope = _scope_in(g, t.ar)
+        if scope:
+            g.title_scope[t.ar] = scope
     return g
+
+
+def _scope_in(g: Gazetteer, phrase: str) -> str | None:
+    """The organisation, seat or country a title names inside itself ("الأمين العام لحلف الناتو",
+    "المتحدث باسم الكرملين")."""
+    words = [t.text for t in tokenize(fold(phrase))]
+    found = None
+    for i in range(1, len(words)):
+        for m in g.lookup(words, i, frozenset({"ORG", "SEAT", "GPE", "NISBA", "CAPITAL"})):
+            found = m.entry.ref if m.entry.kind == "ORG" else m.entry.country
+            break
+    return found

@@ -28,15 +28,16 @@ def entities_stage(doc: Document) -> Document:
         return doc
     kb = load_kb()
     norm = folded(doc)
-    sc = scan(norm, build_gazetteer())
-    titles, _ = compose_titles(sc, kb)
+    gaz = build_gazetteer()
+    sc = scan(norm, gaz)
+    titles, _ = compose_titles(sc, kb, gaz.title_scope)
     after_titles = {t.t1: (t.title.key, t.title.title_en, t.country) for t in titles if t.person is None}
     first_day = doc.published or era([(kb.people[t.person], t.title.key, t.country) for t in titles
                                       if t.person and t.person in kb.people])
     resolve_bare_surnames(sc, norm, titles, first_day, kb)
     people = ChainMap(find_unknown_people(sc, norm, after_titles, doc.text), kb.people)
     _add_surnames(sc, norm)
-    titles, absorbed = compose_titles(sc, kb)
+    titles, absorbed = compose_titles(sc, kb, gaz.title_scope)
     day = doc.published or era([(people[t.person], t.title.key, t.country) for t in titles if t.person])
     doc.cache.update(scan=sc, titles=titles, role_day=day)
     named = {(t.title.key, t.country): t.person for t in titles if t.person and not t.former}

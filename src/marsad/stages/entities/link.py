@@ -59,7 +59,7 @@ def title_ref(
     if pid and not t.former:
         return person_ref((people or kb.people)[pid], day, kb)
     if day and (country or t.portfolio) and not t.former:
-        holders = [(p, r) for p, r in kb.holders(t.title.key, country, day) if _same_scope(r, t)]
+        holders = [(p, r) for key in _keys(t.title.key) for p, r in kb.holders(key, country, day) if _same_scope(r, t)]
         if len(holders) > 1:  # prefer the substantive holder unless the text says interim
             holders = [h for h in holders if h[1].interim == t.interim] or holders
         if len(holders) == 1:
@@ -71,6 +71,15 @@ def title_ref(
         cname, country = kb.organizations[country].name_en, kb.organizations[country].country
     name = f"{prefix}{t.title.title_en} of {cname}" if cname else f"{prefix}{t.title.title_en}"
     return ActorRef(None, name, country, "PER", t.title.title_en, t.title.sector)
+
+
+# Offices that the title list and the people records name with different keys.
+_EQUIVALENT = {"leader": ("secretary_general",), "secretary_general": ("leader",), "head_of_state": ("president",),
+               "high_representative": ("secretary_general",)}
+
+
+def _keys(key: str) -> tuple[str, ...]:
+    return (key, *_EQUIVALENT.get(key, ()))
 
 
 def _same_scope(role: Role, t: TitleRef) -> bool:

@@ -26,7 +26,7 @@ class TitleRef:
     embedded: int | None = None  # raw index of a name inside the title ("… للرئيس الروسي فلاديمير بوتين")
 
 
-def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int]]:
+def compose_titles(sc: Scan, kb: KnowledgeBase, scopes: dict[str, str] | None = None) -> tuple[list[TitleRef], set[int]]:
     """Title references, and the indexes of raws they absorbed (their nisba, country or body)."""
     by_ar = {t.ar: t for t in kb.titles}
     refs: list[TitleRef] = []
@@ -37,6 +37,8 @@ def compose_titles(sc: Scan, kb: KnowledgeBase) -> tuple[list[TitleRef], set[int
             continue
         ref = TitleRef(by_ar[r.entry.ref], None, False, r.start, r.end, r.t0, r.t1, prefix=r.prefix)
         j = _attach_scope(ref, sc, k, used, kb)
+        if ref.country is None and scopes:
+            ref.country = scopes.get(ref.title.ar)
         if r.entry.kind == "TITLE_CONSTRUCT" and ref.country is None:
             continue  # "وزير خارجية" with no country after it is not a title phrase
         t = ref.t1
