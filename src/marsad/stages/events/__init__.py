@@ -25,10 +25,11 @@ def events_stage(doc: Document) -> Document:
     ctx = build_context(doc)
     lex = load_lexicon()
     found: list[Event] = []
-    triggers = [(t, lex.match(w)) for t, w in enumerate(ctx.words)]
+    words = ctx.words
+    triggers = [(t, lex.match(w, words[t + 1] if t + 1 < len(words) else "")) for t, w in enumerate(words)]
     ctx.trigger_starts = [ctx.starts[t] for t, trig in triggers if trig is not None]
     for t, trig in triggers:
-        if trig is None or ctx.in_quote(t) or not _phone_confirmed(ctx, t, trig):
+        if trig is None or ctx.in_quote(t) or not _phone_confirmed(ctx, t, trig) or _not_an_act(ctx, t, triggers):
             continue
         args = arguments(ctx, t, trig)
         if args is None or args.source is None or args.target is None:
@@ -41,6 +42,21 @@ def events_stage(doc: Document) -> Document:
     _visits_from_meetings(events)
     doc.events = events
     return doc
+
+
+SAYING = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+
+
+def _not_an_act(ctx: Context, t: int, triggers: list) -> bool:
+    """"أي هجوم" (any attack) is hypothetical; "هدد بفرض عقوبات", "طالب بالإفراج" name the act
+    demanded or threatened, which is the demand's or threat's content, not an event of its own."""
+    if t > 0 and ctx.words[t - 1] in ("اي", "لاي", "باي"):
+        return True
+    if not ctx.words[t].startswith(("ب", "وب")) or ctx.words[t].startswith(("بحث", "بين")):
+        return False
+    s = ctx.sent_of[t]
+    return any(tr is not None and tr.type in SAYING and ctx.sent_of[i] == s and 0 < t - i <= 10
+               for i, tr in triggers[max(0, t - 10) : t])
 
 
 def _phone_confirmed(ctx: Context, t: int, trig) -> bool:

@@ -62,7 +62,8 @@ PEOPLE = frozenset(
     "جنديا جنود الجنود المواقع مواقع الرييسان الرييسين الوزيران الوزيرين الميليشيات الفصايل الطايرات "
     "البحريه الدفاعات الرييس الزعيمان نظيره نظيرها نظيريه مواطنين المواطنين مواطنا رعايا الرعايا اسري الاسري "
     "محتجزين المحتجزين معتقلين المعتقلين سجناء السجناء الوفد وفدا وفود الوفود السفير سفير السفاره سفاره "
-    "المصالح الاراضي السفن سفينه السفينه ناقله الناقله البعثه بعثه الشركات".split()
+    "المصالح الاراضي السفن سفينه السفينه ناقله الناقله البعثه بعثه الشركات الوساطه بالوساطه جهود بجهود "
+    "المبادره بالمبادره الجهود".split()
 )
 
 
@@ -175,10 +176,14 @@ def _masdar(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args
     ("صرّح بأن قطع العلاقات ليس خطوة دائمة"), not the act."""
     if t > 0 and ctx.words[t - 1] in ("ان", "بان", "لان"):
         return None
-    named = [c for c in before if t - c.t1 <= FAR and c.kind != "NISBA"]
-    if not named:
+    nxt = after[0] if after and after[0].t0 <= t + 2 and not after[0].prefix.lstrip("و").startswith(("ب", "ل")) else None
+    named = [c for c in before if t - c.t1 <= FAR and c.kind != "NISBA" and not _possessor(ctx, c)]
+    if nxt is not None and nxt.kind != "NISBA":
+        src, after = nxt, after[1:]  # "تهديد أنقرة بشن عملية ضد قسد": the genitive after the noun is the doer
+    elif named:
+        src = named[-1]
+    else:
         return None
-    src = named[-1]
     tgt = next((c for c in after if c.t0 - t <= 10 and c.actor.country and c.actor.country != src.actor.country), None)
     return _with_groups(ctx, Args(src, tgt, [])) if tgt else None
 
@@ -300,7 +305,8 @@ MEETS = re.compile(r"^(?:[وف](?:لقاي|لقاء|التقي|التقت|اجت
 def _visit_object(ctx: Context, visitor: Cand, after: list[Cand]) -> Args | None:
     """The visited party: the first other-country actor after the visitor, or the person of that
     country met there in the same clause."""
-    dest = next((c for c in after if c.actor.country and c.actor.country != visitor.actor.country), None)
+    dest = next((c for c in after if c.actor.country and c.actor.country != visitor.actor.country
+                 and ctx.words[c.t0 - 1] not in ("من", "قادما", "قادمه")), None)  # "قادماً من إسرائيل": the origin
     if dest is None or dest.t0 - visitor.t1 > 12:
         return None
     rest = after[after.index(dest) + 1 :]

@@ -11,7 +11,7 @@ PLANNED = frozenset(fold(w) for w in "المقرر المنتظر المتوقع
 NEXT = frozenset(fold(w) for w in "المقبل المقبلة القادم القادمة".split())  # only right after the trigger
 FUTURE_AFTER = re.compile(r"^(?:سي|ست|سين)(?:عقد|نعقد|جري|لتقي|زور|توجه|وقع|بحث)")
 DENIED = frozenset(fold(w) for w in "نفى نفت ينفي تنفي نافيا نافية نفيه".split())
-SPECULATIVE = frozenset(fold(w) for w in "ربما المحتمل الممكن يحتمل احتمال إمكانية امكانية يرجح".split())
+SPECULATIVE = frozenset(fold(w) for w in "ربما المحتمل الممكن يحتمل احتمال إمكانية امكانية يرجح يستبعد تستبعد مستبعد يتوقع".split())
 ANALYSTS = re.compile(r"(?:يري|يعتقد|يرجح|يتوقع|يشير|تري|تعتقد|رأي|اعتبر)\s+(?:\S+\s+)?(?:مراقبون|محللون|خبراء|مراقبين|محللين|خبراء|الباحث|المحلل)")
 ATTRIBUTION = re.compile(r"(?:وفق|وفقا|حسب|بحسب|نقلت|نقلا|ذكرت|افادت|اوردت|كشفت|قالت)\s+(?:ل)?(?:وكاله|صحيفه|قناه|موقع)?\s*")
 

@@ -28,9 +28,25 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     rules: tuple[tuple[re.Pattern[str], str, str | None, str], ...]
+    pairs: tuple[tuple[re.Pattern[str], str, str | None, str], ...] = ()
 
-    def match(self, word: str) -> Trigger | None:
+    def match(self, word: str, next_word: str = "") -> Trigger | None:
+        """The trigger a word fires; two-word rules ("عودة العلاقات") see the next word too."""
+        if self.pairs and next_word:
+            hit = _match_pair(self, word, next_word)
+            if hit is not None:
+                return hit
         return _match(self, word)
+
+
+@cache
+def _match_pair(lex: Lexicon, word: str, next_word: str) -> Trigger | None:
+    for stem in strip_clitics(word):
+        phrase = f"{stem} {next_word}"
+        for rx, typ, mode, frame in lex.pairs:
+            if rx.fullmatch(phrase):
+                return Trigger(typ, mode, frame)
+    return None
 
 
 @cache
@@ -51,7 +67,7 @@ def _match(lex: Lexicon, word: str) -> Trigger | None:
 @cache
 def load_lexicon() -> Lexicon:
     res = resources.files("marsad") / "resources" / "events" / "triggers.tsv"
-    rules = []
+    rules, pairs = [], []
     for n, line in enumerate(res.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -62,5 +78,6 @@ def load_lexicon() -> Lexicon:
             rx = re.compile(parts[3].strip())
         except re.error as exc:
             raise KnowledgeBaseError(str(res), n, f"bad regex: {exc}") from None
-        rules.append((rx, parts[0], None if parts[1] == "-" else parts[1], parts[2]))
-    return Lexicon(tuple(rules))
+        rule = (rx, parts[0], None if parts[1] == "-" else parts[1], parts[2])
+        (pairs if " " in parts[3].strip() else rules).append(rule)
+    return Lexicon(tuple(rules), tuple(pairs))
