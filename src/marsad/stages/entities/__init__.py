@@ -35,6 +35,7 @@ def entities_stage(doc: Document) -> Document:
     first_day = doc.published or era([(kb.people[t.person], t.title.key, t.country) for t in titles
                                       if t.person and t.person in kb.people])
     resolve_bare_surnames(sc, norm, titles, first_day, kb)
+    _add_surnames(sc, norm)  # known people first, so "عبد المهدي" is not read as a new name
     people = ChainMap(find_unknown_people(sc, norm, after_titles, doc.text), kb.people)
     _add_surnames(sc, norm)
     titles, absorbed = compose_titles(sc, kb, gaz.title_scope)
@@ -75,23 +76,35 @@ def _actor(entry: Entry, day: str | None, kb, people) -> ActorRef:
 
 
 def _add_surnames(sc: Scan, norm) -> None:
-    """Bare surnames of people named in full elsewhere in the article (الشرع، لاريجاني)."""
-    surnames = doc_surnames(sc, {})
+    """Bare surnames of people named in full elsewhere in the article (الشرع، لاريجاني، عبد المهدي)."""
+    surnames = doc_surnames(sc)
     if not surnames:
         return
     covered = {t for r in sc.raws for t in range(r.t0, r.t1)}
-    for i, w in enumerate(sc.words):
-        if i in covered:
+    i = 0
+    while i < len(sc.words):
+        hit = None if i in covered else _surname_at(sc.words, i, surnames, covered)
+        if hit is None:
+            i += 1
             continue
-        for stem in strip_clitics(w):
-            pid = surnames.get(stem)
-            if pid:
-                tok = sc.tokens[i]
-                cut = len(w) - len(stem) if w.endswith(stem) else 0
-                s, e = norm.to_source(tok.start + cut, tok.end)
-                sc.raws.append(Raw(i, i + 1, s, e, Entry("PER_SHORT", pid, None), w[:cut]))
-                break
+        n, stem, pid = hit
+        w = sc.words[i]
+        cut = len(w) - len(stem) if w.endswith(stem) else 0
+        s, _ = norm.to_source(sc.tokens[i].start + cut, sc.tokens[i].end)
+        _, e = norm.to_source(sc.tokens[i + n - 1].start, sc.tokens[i + n - 1].end)
+        sc.raws.append(Raw(i, i + n, s, e, Entry("PER_SHORT", pid, None), w[:cut]))
+        covered.update(range(i, i + n))
+        i += n
     sc.raws.sort(key=lambda r: r.t0)
+
+
+def _surname_at(words: list[str], i: int, surnames: dict, covered: set[int]) -> tuple[int, str, str] | None:
+    for stem in strip_clitics(words[i]):
+        if i + 1 < len(words) and i + 1 not in covered and (stem, words[i + 1]) in surnames:
+            return 2, stem, surnames[(stem, words[i + 1])]
+        if (stem,) in surnames:
+            return 1, stem, surnames[(stem,)]
+    return None
 
 
 __all__ = ["TitleRef", "entities_stage"]

@@ -65,13 +65,19 @@ def _raw(m: Match, tokens: list[Token], norm: Normalized) -> Raw:
     return Raw(m.start, m.end, s, e, m.entry, first.text[:cut])
 
 
-def doc_surnames(sc: Scan, gaz_people: dict[str, object]) -> dict[str, str]:
-    """Last names of people named in full in this document → person id (for short references)."""
-    out: dict[str, str] = {}
+COMPOUND = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "امير", "بو"})
+
+
+def doc_surnames(sc: Scan) -> dict[tuple[str, ...], str]:
+    """Last names of people named in full in this document → person id (for short references);
+    compound ones keep their particle ("عبد المهدي", "أمير عبد اللهيان")."""
+    out: dict[tuple[str, ...], str] = {}
     for r in sc.raws:
         if r.entry.kind == "PER" and r.t1 - r.t0 >= 2:
-            last = sc.words[r.t1 - 1]
-            out.setdefault(last, r.entry.ref)
-            if last.startswith("ال") and len(last) > 4:
-                out.setdefault(last[2:], r.entry.ref)
+            words = sc.words[r.t0 : r.t1]
+            out.setdefault((words[-1],), r.entry.ref)
+            if words[-1].startswith("ال") and len(words[-1]) > 4:
+                out.setdefault((words[-1][2:],), r.entry.ref)
+            if len(words) >= 3 and words[-2] in COMPOUND:
+                out.setdefault(tuple(words[-2:]), r.entry.ref)
     return out

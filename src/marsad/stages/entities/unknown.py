@@ -121,6 +121,8 @@ def _name_at(sc: Scan, j: int, covered: set[int], *, strict: bool) -> tuple[int,
         return None
     if strict and a not in _given():
         return None
+    if a not in _given() and (b.startswith("ال") or a.startswith("ال")):
+        return None  # "أسواق الطاقة": a noun phrase, not a name
     if _punct_between(sc, j):
         return None
     end = j + 2

@@ -19,7 +19,8 @@ CUES = re.compile(
     r"^(?:ي|ت)?(?:قول|قال|قالت|اكد|اكدت|يوكد|توكد|اوضح|اوضحت|يوضح|توضح|اضاف|اضافت|يضيف|تضيف|صرح|صرحت|يصرح|"
     r"شدد|شددت|يشدد|تشدد|كتب|كتبت|يكتب|تابع|تابعت|يتابع|اعتبر|اعتبرت|يعتبر|لفت|لفتت|اشار|اشارت|يشير|"
     r"اعلن|اعلنت|يعلن|ذكر|ذكرت|نفي|نفت|ينفي|حذر|حذرت|يحذر|ختم|يختم|قايلا|قايله|موضحا|موضحه|موكدا|موكده|"
-    r"مضيفا|مضيفه|مشددا|مشدده|معتبرا|معتبره|مشيرا|مشيره|لافتا|محذرا|بحسب|جاء|وفق)$"
+    r"مضيفا|مضيفه|مشددا|مشدده|معتبرا|معتبره|مشيرا|مشيره|لافتا|محذرا|بحسب|جاء|وفق|قوله|قولها|ردت|رد|مرددا|"
+    r"ابلغ|ابلغه|ابلغت|وصف|وصفت|هدد|هددت|تساءل|تساءلت|اعتبر|كتبت|غرد|غردت|داعيا|داعيه)$"
 )
 CONTINUING = re.compile(r"^(?:اضاف|اضافت|تابع|تابعت|يضيف|تضيف|يتابع|موضحا|موضحه|موكدا|موكده|مضيفا|مضيفه|مشددا|مشيرا|لافتا|معتبرا|قايلا|قايله|محذرا|يختم|ختم)$")
 MIN_WORDS = 4
@@ -37,9 +38,10 @@ def extract_quotes(doc: Document) -> list[Quote]:
         cue, cue_pos = _cue_before(doc.text, qs)
         if cue is None:
             continue
-        speaker = _speaker(doc, people, cue_pos, qs)
-        if speaker is None and CONTINUING.match(fold(cue).lstrip("و")):
-            speaker = last
+        continuing = bool(CONTINUING.match(fold(cue).lstrip("و")))
+        speaker = _speaker(doc, people, cue_pos, qs, continuing)
+        if speaker is None and continuing:
+            speaker = _clause_subject(doc, people, cue_pos) or last
         if speaker is None:
             speaker = _last_person_before(doc, people, cue_pos)
         out.append(Quote(Span(qs, qe), doc.text[qs:qe], cue, speaker))
@@ -61,15 +63,49 @@ def _cue_before(text: str, qs: int) -> tuple[str | None, int]:
     return None, -1
 
 
-def _speaker(doc: Document, people: list, cue_pos: int, qs: int) -> ActorRef | None:
-    """The person or title right after the cue (VSO), else the nearest one before it (SVO)."""
-    after = [m for m in people if cue_pos < m.span.start < qs and m.span.start - cue_pos < 80]
+def _speaker(doc: Document, people: list, cue_pos: int, qs: int, continuing: bool = False) -> ActorRef | None:
+    """The person or title right after the cue (VSO), else the nearest one before it in the
+    sentence (SVO). A continuing cue (وأضاف، مؤكداً) without a name right after keeps the speaker."""
+    after = [m for m in people if cue_pos < m.span.start < qs and m.span.start - cue_pos < 45]
     if after:
         return after[0].actor
+    if continuing:
+        return None
     sent = doc.sentence_of(cue_pos)
     lo = sent.start if sent else max(0, cue_pos - 200)
     before = [m for m in people if lo <= m.span.start < cue_pos]
     return before[-1].actor if before else None
+
+
+NOT_SUBJECT_BEFORE = frozenset(fold(w) for w in (
+    "في من إلى على عن مع بين لدى حول ضد زيارة لقاء حكومة نظام إدارة مكتب رسالة مستشار مبعوث وفد الرئيس").split())
+
+
+def _clause_subject(doc: Document, people: list, cue_pos: int) -> ActorRef | None:
+    """The subject of the sentence a participle cue (مؤكداً، موضحاً) continues: the first person
+    in it that is not inside a genitive or a prepositional phrase."""
+    sent = doc.sentence_of(cue_pos)
+    lo = sent.start if sent else max(0, cue_pos - 300)
+    heads = _title_starts(doc)
+    for m in people:
+        if not lo <= m.span.start < cue_pos:
+            continue
+        start = heads.get(m.span.start, m.span.start)
+        prev = doc.text[max(lo, start - 20) : start].split()
+        if not prev or fold(prev[-1].strip("،,")) not in NOT_SUBJECT_BEFORE:
+            return m.actor
+    return None
+
+
+def _title_starts(doc: Document) -> dict[int, int]:
+    """Where a name's apposed title begins ("وزير الخارجية الإيراني حسين …" → at وزير)."""
+    out = {}
+    for t in doc.cache.get("titles", []):
+        if t.person is not None:
+            for m in doc.entities:
+                if m.label == "PER" and 0 <= m.span.start - t.end <= 2:
+                    out[m.span.start] = t.start
+    return out
 
 
 def _last_person_before(doc: Document, people: list, pos: int) -> ActorRef | None:
