@@ -176,3 +176,21 @@ def assign_with_store(store, docs: list[Document]) -> None:
     clusterer = StoryClusterer()
     clusterer.seed([d for d in stored if d.hash not in new_hashes])
     clusterer.add(docs)
+
+
+# For blocked, batch-scale clustering (marsad.batch.stories): the same scoring, over a subset.
+
+
+def story_vector(clusterer: StoryClusterer, counts: Counter[str]) -> dict[str, float]:
+    """The TF-IDF vector `clusterer` gives these term counts, with its document frequencies as they stand."""
+    return clusterer._vector(counts)
+
+
+def best_among(clusterer: StoryClusterer, member: Member, candidates: list[StoryState]) -> StoryState | None:
+    """The story `clusterer` would choose for `member` if `candidates` (in creation order) were all its
+    stories: blocking narrows the stories compared, the decision rule stays the one of `_best`."""
+    saved, clusterer.stories = clusterer.stories, candidates
+    try:
+        return clusterer._best(member)
+    finally:
+        clusterer.stories = saved

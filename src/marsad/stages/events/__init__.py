@@ -111,11 +111,13 @@ def _place_in_clause(ctx: Context, t: int) -> tuple[str, str] | None:
 
 
 def _date_near(ctx: Context, t: int) -> str | None:
-    """The value of the time expression nearest the trigger in its sentence (None if none)."""
+    """The value of the time expression that governs the trigger's clause: the nearest one after
+    it (Arabic puts the time after verb and subject) within a short reach, else the nearest one
+    before it, in the same sentence. None when the sentence has none."""
     s = ctx.sent_of[t]
-    pos = ctx.starts[t]
+    pos, end = ctx.starts[t], ctx.ends[t]
     sent = ctx.doc.sentences[s] if ctx.doc.sentences else None
-    best = None
+    after, before = [], []
     for tx in ctx.doc.timex:
         if sent and not (sent.start <= tx.span.start < sent.end):
             continue
@@ -124,10 +126,18 @@ def _date_near(ctx: Context, t: int) -> str | None:
         lo, hi = sorted((pos, tx.span.start))
         if any(lo < p < hi for p in ctx.trigger_starts):
             continue  # another event stands between: the date is that event's
-        dist = abs(tx.span.start - pos)
-        if best is None or dist < best[0]:
-            best = (dist, tx.value)
+        if tx.span.start >= end:
+            after.append((tx.span.start - end, tx.value))
+        else:
+            before.append((pos - tx.span.end, tx.value))
+    near_after = min(after, default=None)
+    if near_after is not None and near_after[0] <= AFTER_REACH:
+        return near_after[1]
+    best = min(before, default=None) or near_after
     return best[1] if best else None
+
+
+AFTER_REACH = 90  # characters
 
 
 def _visits_from_meetings(events: list[Event]) -> None:
