@@ -13,6 +13,9 @@ from marsad.stages.clean.metadata import dateline_outlet, detect_language
 __all__ = ["clean", "filter_lines"]
 
 
+LISTING_DATE_LINES = 4
+
+
 @stage("clean", requires=("raw",), provides=("text", "title", "published", "outlet", "language", "hash"))
 def clean(doc: Document) -> Document:
     """Strip boilerplate and fill title, publication date, outlet and language."""
@@ -25,6 +28,10 @@ def clean(doc: Document) -> Document:
             doc.warnings.append("no article text found in HTML page")
     filtered = filter_lines(raw.splitlines())
     lines = list(filtered.kept)
+    if doc.format == "html" and filtered.date_lines >= LISTING_DATE_LINES:
+        # A section index: one teaser and one date per item, no article of its own.
+        doc.warnings.append("no article text found in HTML page (a listing of other articles)")
+        lines = []
     body = [x for x in lines if x != filtered.dateline]
     if html_title and not any(_same(html_title, x) for x in body[:3]):
         lines.insert(1 if lines and lines[0] == filtered.dateline else 0, html_title)

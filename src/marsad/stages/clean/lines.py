@@ -28,6 +28,7 @@ class Filtered:
     dropped: list[tuple[str, str]] = field(default_factory=list)
     header_date: str | None = None
     dateline: str | None = None
+    date_lines: int = 0  # how many date/time lines the page had: a listing page has one per item
 
 
 _BULLET = re.compile(r"^\s*[-•▪●]\s+")
@@ -74,6 +75,7 @@ def filter_lines(lines: list[str]) -> Filtered:
             reason = "category"
         elif reason is None and is_datetime_line(line):
             reason = "datetime"
+            out.date_lines += 1
             if out.header_date is None:
                 d = parse_header_date(line)
                 if d is not None:
@@ -82,7 +84,7 @@ def filter_lines(lines: list[str]) -> Filtered:
                     out.header_date, out.dateline, reason = d.isoformat(), line, None
         elif reason is None and (counts[line] > 1 or line in keywords):
             reason = "repeated-caption"
-        elif reason is None and words(line) <= 7 and is_name_caption(line):
+        elif reason is None and words(line) <= 14 and is_name_caption(line):
             reason = "caption"
         elif reason is None and _is_slug(line):
             reason = "slug"
@@ -109,6 +111,10 @@ def seo_keywords(lines: list[str]) -> set[str]:
     return {k for k, n in found.items() if n > 1 or k in standalone}
 
 
+HONORIFICS = frozenset(fold(w) for w in "الدكتور د الشيخ الأمير الرؤساء الرئيسان الزعيمان القادة خادم الحرمين الشريفين السيد السيدة".split())
+CAPTION_VERB = re.compile(r"^(?:ي|ت)(?:ستقبل|لتقي|صافح|توسط|تحدث|ترأس|شارك)(?:ان)?$")
+
+
 def is_name_caption(line: str) -> bool:
     """A photo caption that is only a title and a person's name ("الرئيس الروسي فلاديمير بوتين")."""
     if _SENT_END.search(line) or "،" in line:
@@ -118,9 +124,15 @@ def is_name_caption(line: str) -> bool:
     from marsad.stages.entities.recognize import scan
 
     sc = scan(normalize(line), build_gazetteer())
-    covered = sum(r.t1 - r.t0 for r in sc.raws)
+    covered = {t for r in sc.raws for t in range(r.t0, r.t1)}
+    rest = [w for i, w in enumerate(sc.words) if i not in covered]
     kinds = {r.entry.kind for r in sc.raws}
-    return covered == len(sc.words) and "PER" in kinds and kinds <= {"PER", "TITLE", "NISBA", "PER_SHORT"}
+    if "PER" not in kinds or not kinds <= {"PER", "TITLE", "TITLE_CONSTRUCT", "NISBA", "PER_SHORT", "GPE", "ORG"}:
+        return False
+    # Honorifics may stand uncovered; so may one present-tense verb between two names
+    # ("الملك سلمان يستقبل وزير الخارجية الأميركي"), the way photo captions are written.
+    verbs = [w for w in rest if CAPTION_VERB.match(w)]
+    return all(w in HONORIFICS or CAPTION_VERB.match(w) for w in rest) and len(verbs) <= 1
 
 
 def strip_repeated_prefix(lines: list[str], dropped: list[tuple[str, str]]) -> list[str]:
