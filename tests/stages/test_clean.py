@@ -11,13 +11,9 @@ from marsad.stages.ingest import read_inputs
 from tests.conftest import DATA, SEEDS
 
 GOLD = DATA / "boilerplate"
-# Pages the filter does not yet get fully right (captions naming people the knowledge base does
-# not list, a summary line outside the article body). Strict:
-# a page that starts passing fails here, so the list only shrinks.
-KNOWN_GAPS = {
-    "alarabiya_2019_saudi_us", "enabbaladi_2022_tehran_summit", "middleeastnews_2024_iran_iraq",
-    "skynewsarabia_2020_uae_israel",
-}
+# Pages the extraction does not get fully right yet. Strict: a page that starts passing fails
+# here, so the set only shrinks.
+KNOWN_GAPS: set[str] = set()
 PAGES = [
     pytest.param(p, id=p.stem, marks=pytest.mark.xfail(strict=True, reason="known gap")) if p.stem in KNOWN_GAPS
     else pytest.param(p, id=p.stem)

@@ -32,9 +32,33 @@ def extract_html(html: str) -> HtmlExtract:
     if doc is None:
         return HtmlExtract("", _meta(html, "og:title"), None, _meta(html, "og:site_name"))
     text = doc.text or ""
+    lead = _summary(html)
+    if lead and lead not in text:
+        text = lead + "\n" + text  # the article's summary line often sits outside the body container
     title = _clean_title(doc.title or _meta(html, "og:title"), doc.sitename)
     site = _meta(html, "og:site_name") or (doc.sitename if doc.sitename and doc.sitename != doc.title else None)
     return HtmlExtract(text, title, doc.date if _explicit_date(html) else None, site)
+
+
+_SUMMARY_CLASS = ("summary", "standfirst", "excerpt", "article-lead", "lead-text", "intro")
+
+
+def _summary(html: str) -> str | None:
+    """The text of an element marked as the article's summary or lead, if the page has one."""
+    try:
+        from lxml import html as lxml_html
+    except ImportError:  # pragma: no cover - lxml comes with trafilatura
+        return None
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    cond = " or ".join(f"contains(@class, '{c}')" for c in _SUMMARY_CLASS)
+    for el in tree.xpath(f"//p[{cond}] | //div[{cond}]"):
+        text = " ".join(el.text_content().split())
+        if len(text) >= 40:
+            return text
+    return None
 
 
 def _meta(html: str, prop: str) -> str | None:

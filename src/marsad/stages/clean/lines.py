@@ -84,7 +84,7 @@ def filter_lines(lines: list[str]) -> Filtered:
                     out.header_date, out.dateline, reason = d.isoformat(), line, None
         elif reason is None and (counts[line] > 1 or line in keywords):
             reason = "repeated-caption"
-        elif reason is None and words(line) <= 14 and is_name_caption(line):
+        elif reason is None and words(line) <= 20 and is_name_caption(line):
             reason = "caption"
         elif reason is None and _is_slug(line):
             reason = "slug"
@@ -112,11 +112,15 @@ def seo_keywords(lines: list[str]) -> set[str]:
 
 
 HONORIFICS = frozenset(fold(w) for w in "الدكتور د الشيخ الأمير الرؤساء الرئيسان الزعيمان القادة خادم الحرمين الشريفين السيد السيدة".split())
+CAPTION_FILLERS = frozenset(fold(w) for w in (
+    "في خلال مراسم الاستقبال استقبال لقاء لقائهما اجتماع قمة مؤتمر صحفي عقب أثناء بعد قبل مع من إلى "
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر تموز آب أيلول حزيران").split())
 CAPTION_VERB = re.compile(r"^(?:ي|ت)(?:ستقبل|لتقي|صافح|توسط|تحدث|ترأس|شارك)(?:ان)?$")
 
 
 def is_name_caption(line: str) -> bool:
     """A photo caption that is only a title and a person's name ("الرئيس الروسي فلاديمير بوتين")."""
+    line = re.sub(r"\s*\([^)]{1,40}\)\s*$", "", line)  # a trailing credit: "(الرئاسة الإيرانية)"
     if _SENT_END.search(line) or "،" in line:
         return False
     from marsad.arabic import normalize
@@ -127,12 +131,13 @@ def is_name_caption(line: str) -> bool:
     covered = {t for r in sc.raws for t in range(r.t0, r.t1)}
     rest = [w for i, w in enumerate(sc.words) if i not in covered]
     kinds = {r.entry.kind for r in sc.raws}
-    if "PER" not in kinds or not kinds <= {"PER", "TITLE", "TITLE_CONSTRUCT", "NISBA", "PER_SHORT", "GPE", "ORG"}:
+    if "PER" not in kinds or not kinds <= {"PER", "TITLE", "TITLE_CONSTRUCT", "NISBA", "PER_SHORT", "GPE", "ORG", "CAPITAL", "SEAT", "PLACE"}:
         return False
     # Honorifics may stand uncovered; so may one present-tense verb between two names
     # ("الملك سلمان يستقبل وزير الخارجية الأميركي"), the way photo captions are written.
     verbs = [w for w in rest if CAPTION_VERB.match(w)]
-    return all(w in HONORIFICS or CAPTION_VERB.match(w) for w in rest) and len(verbs) <= 1
+    return all(w in HONORIFICS or w in CAPTION_FILLERS or w.isdigit() or CAPTION_VERB.match(w) for w in rest) \
+        and len(verbs) <= 1
 
 
 def strip_repeated_prefix(lines: list[str], dropped: list[tuple[str, str]]) -> list[str]:
