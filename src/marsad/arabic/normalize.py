@@ -7,6 +7,7 @@ removes diacritics (tashkeel, superscript alef), tatweel and zero-width joiners.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _MAP: dict[int, str] = {}
@@ -29,9 +30,13 @@ _DROP = frozenset(
 )
 
 
+_TABLE = {**_MAP, **{ord(c): None for c in _DROP}}
+_HAS_DROP = re.compile("[" + "".join(sorted(_DROP)) + "]")
+
+
 def fold(text: str) -> str:
     """Fold `text` for matching (no offset map): the form every lookup table is stored in."""
-    return "".join(_MAP.get(ord(c), c) for c in text if c not in _DROP)
+    return text.translate(_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,8 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Fold `text` and keep the offset map back to it."""
+    if not _HAS_DROP.search(text):  # the common case: same length, offsets are the identity
+        return Normalized(text.translate(_TABLE), tuple(range(len(text))), len(text))
     out: list[str] = []
     offs: list[int] = []
     for i, c in enumerate(text):
