@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from marsad.arabic import fold
 from marsad.model.document import Document
@@ -31,7 +31,7 @@ STOP = frozenset(fold(w) for w in (
 _WORD = re.compile(r"[\u0621-\u064A]{3,}|[A-Za-z]{3,}")
 
 
-def terms(doc: Document, head_chars: int = 1500) -> Counter[str]:
+def terms(doc: Document, head_chars: int = 500) -> Counter[str]:
     """Folded content words of the title (counted twice) and the opening of the text."""
     def words(s: str) -> list[str]:
         out = []
@@ -45,7 +45,7 @@ def terms(doc: Document, head_chars: int = 1500) -> Counter[str]:
         return out
 
     c = Counter(words(doc.text[:head_chars]))
-    c.update(words(doc.title or "") * 2)
+    c.update(words(doc.title or "") * 3)
     return c
 
 
@@ -89,6 +89,13 @@ class StoryClusterer:
     stories: list[StoryState] = field(default_factory=list)
     df: Counter[str] = field(default_factory=Counter)
     n_docs: int = 0
+    # Blocking: a story is compared only when it shares one of a member's top terms.
+    by_term: dict[str, set[int]] = field(default_factory=dict)  # term → stories (for undated articles)
+    by_term_day: dict[tuple[str, date | None], set[int]] = field(default_factory=dict)
+    positions: dict[str, int] = field(default_factory=dict)
+    top_terms: int = 40
+    newest: date | None = None
+    evicted: int = 0  # stories frozen because the stream has moved past their window
 
     def add(self, docs: list[Document]) -> None:
         """Assign `doc.story` for each document (IDF grows with every batch)."""
@@ -102,8 +109,12 @@ class StoryClusterer:
             if home is None:
                 home = StoryState("s-" + hashlib.sha256((doc.hash or doc.id).encode()).hexdigest()[:10])
                 self.stories.append(home)
-            home.members.append(member)
+            self._join(home, member)
             doc.story = home.id
+            if member.day and (self.newest is None or member.day > self.newest):
+                self.newest = member.day
+                if member.day.day == 1:  # once a month, free stories the stream has left behind
+                    self._evict(member.day - timedelta(days=2 * self.window_days + 7))
 
     def seed(self, docs: list[Document]) -> None:
         """Add already-clustered documents (their `story` is kept) as members to compare against."""
@@ -119,7 +130,42 @@ class StoryClusterer:
             if story is None:
                 story = by_id[doc.story] = StoryState(doc.story)
                 self.stories.append(story)
-            story.members.append(Member(doc, self._vector(c), _day(doc)))
+            self._join(story, Member(doc, self._vector(c), _day(doc)))
+
+    def _join(self, story: StoryState, m: Member) -> None:
+        story.members.append(m)
+        idx = self._index_of(story)
+        for t in self._top(m):
+            self.by_term.setdefault(t, set()).add(idx)
+            self.by_term_day.setdefault((t, m.day), set()).add(idx)
+
+    def _evict(self, before: date) -> None:
+        """Drop the text vectors of stories whose every member is dated before `before`: an
+        archive processed in date order keeps memory flat. Their ids and members stay."""
+        for story in self.stories[self.evicted :]:
+            if story.members and all(m.day is not None and m.day < before for m in story.members):
+                for m in story.members:
+                    m.vec = {}
+        while self.evicted < len(self.stories) and all(not m.vec for m in self.stories[self.evicted].members):
+            self.evicted += 1
+
+    def _index_of(self, story: StoryState) -> int:
+        if story.id not in self.positions:
+            self.positions[story.id] = len(self.positions)
+        return self.positions[story.id]
+
+    def _top(self, m: Member) -> list[str]:
+        return [t for t, _ in sorted(m.vec.items(), key=lambda kv: -kv[1])[: self.top_terms]]
+
+    def _candidates(self, m: Member) -> list[StoryState]:
+        """Stories sharing a top term with `m` and, when `m` is dated, a member in its window
+        (or undated): the comparisons stay near-linear in the corpus size."""
+        if m.day is not None:
+            days = [None, *(m.day + timedelta(days=k) for k in range(-self.window_days, self.window_days + 1))]
+            idx = {i for t in self._top(m) for d in days for i in self.by_term_day.get((t, d), ())}
+        else:
+            idx = {i for t in self._top(m) for i in self.by_term.get(t, ())}
+        return [self.stories[i] for i in sorted(idx)]
 
     def _vector(self, c: Counter[str]) -> dict[str, float]:
         v = {t: (1 + math.log(n)) * math.log((1 + self.n_docs) / (1 + self.df[t])) for t, n in c.items()}
@@ -129,7 +175,7 @@ class StoryClusterer:
     def _best(self, m: Member) -> StoryState | None:
         """The story whose members are, on average, most similar to `m` (average link)."""
         best, best_score = None, 0.0
-        for s in self.stories:
+        for s in self._candidates(m):
             near = [o for o in s.members if _close(m.day, o.day, self.window_days)]
             if len(near) < len(s.members) or not near:
                 continue
@@ -177,20 +223,3 @@ def assign_with_store(store, docs: list[Document]) -> None:
     clusterer.seed([d for d in stored if d.hash not in new_hashes])
     clusterer.add(docs)
 
-
-# For blocked, batch-scale clustering (marsad.batch.stories): the same scoring, over a subset.
-
-
-def story_vector(clusterer: StoryClusterer, counts: Counter[str]) -> dict[str, float]:
-    """The TF-IDF vector `clusterer` gives these term counts, with its document frequencies as they stand."""
-    return clusterer._vector(counts)
-
-
-def best_among(clusterer: StoryClusterer, member: Member, candidates: list[StoryState]) -> StoryState | None:
-    """The story `clusterer` would choose for `member` if `candidates` (in creation order) were all its
-    stories: blocking narrows the stories compared, the decision rule stays the one of `_best`."""
-    saved, clusterer.stories = clusterer.stories, candidates
-    try:
-        return clusterer._best(member)
-    finally:
-        clusterer.stories = saved
