@@ -11,6 +11,7 @@ packaged model once and caches it.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -41,12 +42,13 @@ class Lexicon:
     first_names: frozenset[str]
     title_words: frozenset[str]
 
-    def to_json(self) -> dict[str, list[str]]:
-        return {"first_names": sorted(self.first_names), "title_words": sorted(self.title_words)}
+    def to_json(self) -> dict[str, str]:
+        """Space-separated, sorted word lists (compact in the model card)."""
+        return {"first_names": " ".join(sorted(self.first_names)), "title_words": " ".join(sorted(self.title_words))}
 
     @classmethod
-    def from_json(cls, data: dict[str, list[str]]) -> Lexicon:
-        return cls(frozenset(data.get("first_names", ())), frozenset(data.get("title_words", ())))
+    def from_json(cls, data: dict[str, str]) -> Lexicon:
+        return cls(frozenset(data.get("first_names", "").split()), frozenset(data.get("title_words", "").split()))
 
 
 def kb_lexicon(extra_first_names: Iterable[str] = ()) -> Lexicon:
@@ -129,6 +131,26 @@ def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def span_scores(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> dict[str, dict[str, float]]:
+    """Exact-span precision/recall/F1 (in %) and gold counts per type, and micro-averaged ("ALL")."""
+    tp: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    for g, p in zip(gold, pred, strict=True):
+        gs, ps = set(bio_spans(g)), set(bio_spans(p))
+        n_gold.update(s[2] for s in gs)
+        n_pred.update(s[2] for s in ps)
+        tp.update(s[2] for s in ps & gs)
+    out = {}
+    for t in (*TYPES, "ALL"):
+        keys = TYPES if t == "ALL" else (t,)
+        a, b, c = (sum(x[k] for k in keys) for x in (tp, n_pred, n_gold))
+        pr, rc = (100 * a / b if b else 0.0), (100 * a / c if c else 0.0)
+        f1 = 2 * pr * rc / (pr + rc) if a else 0.0
+        out[t] = {"p": round(pr, 1), "r": round(rc, 1), "f1": round(f1, 1), "gold": c, "pred": b}
+    return out
+
+
 # --------------------------------------------------------------------------- model
 
 
@@ -186,20 +208,29 @@ class CrfNer:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, type) character spans into `text`, sentence by sentence.
 
-        A span's first token loses a proclitic (و ف ب ل ك) when what remains starts with ال or is a
-        known first name: وبغداد stays whole (the model cannot tell), والسعودية → السعودية.
+        A span's first token loses its proclitics (و ف ب ل ك) where the gazetteer matches the rest
+        (وموسكو → موسكو), or the rest starts with ال or is a known first name (والسعودية → السعودية);
+        otherwise it stays whole (وزارة, وليد).
         """
         out: list[tuple[int, int, str]] = []
         for sent in split_sentences(text):
             norm = normalize(text[sent.start : sent.end])
             toks = tokenize(norm.text)
-            for t0, t1, kind in bio_spans(self.tag([t.text for t in toks])):
-                cut = self._proclitic(toks[t0].text)
+            words = [t.text for t in toks]
+            for t0, t1, kind in bio_spans(self.tag(words)):
+                cut = self._proclitic(words, t0)
                 s, e = norm.to_source(toks[t0].start + cut, toks[t1 - 1].end)
                 out.append((sent.start + s, sent.start + e, kind))
         return out
 
-    def _proclitic(self, w: str) -> int:
+    def _proclitic(self, words: list[str], i: int) -> int:
+        """How many leading characters of words[i] are proclitics, not part of the name."""
+        from marsad.kb.gazetteer import build_gazetteer
+
+        w = words[i]
+        for m in build_gazetteer().lookup(words, i):
+            if w.endswith(m.stem):
+                return len(w) - len(m.stem)
         cut = 0
         while cut < 2 and len(w) - cut > 3 and w[cut] in _PROCLITICS:
             rest = w[cut + 1 :]
@@ -237,4 +268,5 @@ def _load(path: str | None) -> CrfNer:
     return CrfNer(tagger, lexicon, card, blob)
 
 
-__all__ = ["TYPES", "CrfNer", "Lexicon", "NerModelError", "bio_spans", "features", "kb_lexicon", "train"]
+__all__ = ["TYPES", "CrfNer", "Lexicon", "NerModelError", "bio_spans", "features", "kb_lexicon", "span_scores",
+           "train"]

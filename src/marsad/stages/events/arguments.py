@@ -221,7 +221,8 @@ def _verb(ctx: Context, t: int, trig: Trigger, after: list[Cand], before: list[C
         subj, objs = after[0], after[1:]
     else:
         return None
-    obj = next((o for o in objs if o.actor.country and o.actor.country != subj.actor.country), None)
+    obj = next((o for o in objs if o.actor.country and o.actor.country != subj.actor.country
+                and not (trig.mode == "visit" and ctx.words[o.t0 - 1] == "من")), None)  # "قادماً من إسرائيل"
     if obj is None and after and subj is after[0] and named_before:
         # "… قبل أن يلتقي المرشد الإيراني علي خامنئي": the subject was named earlier in the sentence
         subj, obj = named_before[-1], after[0]
@@ -290,7 +291,10 @@ def _visit(ctx: Context, t: int, after: list[Cand]) -> Args | None:
     if not after or after[0].kind in ("CAPITAL", "SEAT") or after[0].t0 - t > 4:
         return None
     if after[0].prefix.lstrip("و").startswith(("ل", "ب")) or ctx.words[after[0].t0 - 1] in ("الي", "لدي"):
-        return None  # "الزيارة لبشار الأسد": the visited party, the visitor is elsewhere
+        # "الزيارة لبشار الأسد" names the visited party, unless a destination follows:
+        # "آخر زيارة للأسد إلى روسيا" is Assad's visit.
+        if not any(ctx.words[c.t0 - 1] == "الي" for c in after[1:4]):
+            return None
     return _visit_object(ctx, after[0], after[1:])
 
 
