@@ -63,7 +63,8 @@ PEOPLE = frozenset(
     "البحريه الدفاعات الرييس الزعيمان نظيره نظيرها نظيريه مواطنين المواطنين مواطنا رعايا الرعايا اسري الاسري "
     "محتجزين المحتجزين معتقلين المعتقلين سجناء السجناء الوفد وفدا وفود الوفود السفير سفير السفاره سفاره "
     "المصالح الاراضي السفن سفينه السفينه ناقله الناقله البعثه بعثه الشركات الوساطه بالوساطه جهود بجهود "
-    "المبادره بالمبادره الجهود".split()
+    "المبادره بالمبادره الجهود الطيران الحربي الحربيه الجوي الجويه المقاتلات مقاتلات طايرات الطايرات طايره "
+    "مسيره المسيره الدفاعات البحريه الصواريخ صواريخ المدفعيه".split()
 )
 
 
@@ -111,10 +112,11 @@ def arguments(ctx: Context, t: int, trig: Trigger) -> Args | None:
             return Args(group[0], group[1], group[2:])
         if trig.frame == "joint":
             return None
-    if trig.frame == "noun":
-        return _noun(ctx, t, after, before)
-    if trig.frame == "masdar":
-        return _masdar(ctx, t, after, before)
+    if trig.frame in ("noun", "masdar"):
+        args = _noun(ctx, t, after, before) if trig.frame == "noun" else _masdar(ctx, t, after, before)
+        if args is None and trig.type == "ASSAULT":
+            return _struck_place(ctx, t, before, after)
+        return args
     return _verb(ctx, t, trig, after, before)
 
 
@@ -266,6 +268,18 @@ def _group_of(ctx: Context, cands: list[Cand], c: Cand) -> list[Cand]:
 
 LAUNCH = re.compile(r"^[وف]?(?:شن|شنت|يشن|تشن|نفذ|نفذت|ينفذ|تنفذ)$")
 VICTIMS = frozenset("جنديا جنود الجنود جنديين عسكريين العسكريين مدنيين المدنيين عناصر قتلي ضحايا مقاتلين".split())
+
+
+def _struck_place(ctx: Context, t: int, before: list[Cand], after: list[Cand]) -> Args | None:
+    """"شن الطيران الحربي الإسرائيلي غارات على مناطق في قطاع غزة": with no named target, the
+    place struck (after في) stands for its country."""
+    src = next((c for c in reversed(before) if t - c.t1 <= FAR), None) or (after[0] if after and after[0].t0 <= t + 4 else None)
+    if src is None or not src.actor.country:
+        return None
+    s = ctx.sent_of[t]
+    place = next((c for c in ctx.cands if ctx.sent_of[c.t0] == s and c.t0 > t and c.t0 - t <= 14
+                  and ctx.words[c.t0 - 1] in ("في", "علي") and c.actor.country and c.actor.country != src.actor.country), None)
+    return Args(src, place, [], place=_place(place)) if place else None
 
 
 def _noun(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args | None:
