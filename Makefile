@@ -21,11 +21,11 @@ $(VENV)/.test-deps: pyproject.toml | $(BIN)/marsad
 	touch $@
 
 test: $(VENV)/.test-deps
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/pytest
 
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/throughput.py

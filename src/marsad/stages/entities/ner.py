@@ -24,7 +24,8 @@ from marsad.errors import MarsadError
 
 TYPES = ("PER", "ORG", "LOC")
 MODEL_NAME = "ner.crfsuite"
-DEFAULT_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.minfreq": 1}
+# L1/L2 weights chosen by 5-fold cross-validation on the Wojood sample (scripts/train_ner.py).
+DEFAULT_PARAMS: dict[str, Any] = {"c1": 0.1, "c2": 0.01, "max_iterations": 200, "feature.minfreq": 1}
 # Proclitic letters that may be trimmed off the first token of a span (وبغداد → بغداد).
 _PROCLITICS = frozenset("وفبلك")
 # Short function words that must never count as first names or title words (على folds to علي).
@@ -59,8 +60,11 @@ def kb_lexicon(extra_first_names: Iterable[str] = ()) -> Lexicon:
     first = {fold(n).split()[0] for p in kb.people.values() for n in p.names_ar if n.strip()}
     first |= {fold(n) for n in extra_first_names}
     titles = {t.text for title in kb.titles for t in tokenize(fold(title.ar))}
-    keep = lambda w: len(w) >= 3 and w not in _NOT_NAMES  # noqa: E731
-    return Lexicon(frozenset(filter(keep, first)), frozenset(filter(keep, titles)))
+    return Lexicon(frozenset(filter(_lexical, first)), frozenset(filter(_lexical, titles)))
+
+
+def _lexical(w: str) -> bool:
+    return len(w) >= 3 and w not in _NOT_NAMES
 
 
 # --------------------------------------------------------------------------- features

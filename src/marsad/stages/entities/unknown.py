@@ -134,3 +134,32 @@ def _name_at(sc: Scan, j: int, covered: set[int], *, strict: bool) -> tuple[int,
 def _punct_between(sc: Scan, j: int) -> bool:
     """The two words of a name are not split by punctuation."""
     return sc.tokens[j + 1].start - sc.tokens[j].end > 1
+
+
+def statistical_people(sc: Scan, norm, text: str, people: dict[str, Person]) -> None:
+    """People the statistical NER model finds where neither the knowledge base nor the name
+    patterns matched ("محمود الطويل"). Needs python-crfsuite; without it nothing is added."""
+    try:
+        from marsad.stages.entities.ner import CrfNer
+
+        model = CrfNer.load()
+    except ImportError:
+        return
+    covered = {t for r in sc.raws for t in range(r.t0, r.t1)}
+    starts = [norm.to_source(tok.start, tok.end)[0] for tok in sc.tokens]
+    ends = [norm.to_source(tok.start, tok.end)[1] for tok in sc.tokens]
+    import bisect
+
+    for s, e, kind in model.spans(text):
+        if kind != "PER":
+            continue
+        t0 = bisect.bisect_left(starts, s)
+        t1 = bisect.bisect_right(ends, e)
+        if t1 - t0 < 2 or t1 - t0 > 4 or any(t in covered for t in range(t0, t1)):
+            continue
+        surface = " ".join(sc.words[t0:t1])
+        pid = "x:" + surface
+        people.setdefault(pid, Person(pid, transliterate_name(surface), (surface,), roles=()))
+        sc.raws.append(Raw(t0, t1, starts[t0], ends[t1 - 1], Entry("PER", pid, None)))
+        covered.update(range(t0, t1))
+    sc.raws.sort(key=lambda r: r.t0)
