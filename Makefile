@@ -4,17 +4,20 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 export HF_HUB_OFFLINE = 1
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo serve test lint bench install clean
 
 $(BIN)/marsad:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e '.[api]'
 
 install: $(BIN)/marsad
 
 demo: install
 	$(BIN)/marsad demo
+
+serve: install
+	$(BIN)/marsad serve
 
 $(VENV)/.test-deps: pyproject.toml | $(BIN)/marsad
 	$(BIN)/pip install -q -e '.[test]'

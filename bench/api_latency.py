@@ -53,9 +53,20 @@ def analysed_seed(path: Path, n: int) -> list[Document]:
     from marsad.stages.ingest import document_from_text
     from marsad.stages.stories import assign_stories
 
-    docs = (document_from_text(r["text"], doc_id=r["docno"], source=r.get("path"), meta={
-        "title": r.get("title") or "", "outlet": r.get("src") or "", "url": r.get("url") or "",
-        "published": r.get("time_iso") or ""}) for r in ant_records(path, n))
+    docs = (
+        document_from_text(
+            r["text"],
+            doc_id=r["docno"],
+            source=r.get("path"),
+            meta={
+                "title": r.get("title") or "",
+                "outlet": r.get("src") or "",
+                "url": r.get("url") or "",
+                "published": r.get("time_iso") or "",
+            },
+        )
+        for r in ant_records(path, n)
+    )
     out = list(analyze_many(docs, on_error=lambda err: None))
     assign_stories(out)
     return out
@@ -67,10 +78,19 @@ def rebuild(data: dict[str, Any]) -> Document:
     from marsad.contract import actor_from_json
 
     for e in data.get("entities") or []:
-        doc.entities.append(Mention(Span(e["start"], e["end"]), e["text"], e["label"], actor_from_json(e.get("actor"))))
+        doc.entities.append(
+            Mention(Span(e["start"], e["end"]), e["text"], e["label"], actor_from_json(e.get("actor")))
+        )
     for t in data.get("timex") or []:
-        doc.timex.append(Timex(Span(t["start"], t["end"]), t["text"], t.get("value"), t.get("kind") or "date",
-                               list(t.get("flags") or [])))
+        doc.timex.append(
+            Timex(
+                Span(t["start"], t["end"]),
+                t["text"],
+                t.get("value"),
+                t.get("kind") or "date",
+                list(t.get("flags") or []),
+            )
+        )
     doc.warnings = list(data.get("warnings") or [])
     return doc
 
@@ -100,6 +120,14 @@ def replica(data: dict[str, Any], k: int) -> Document:
     return doc
 
 
+class _BulkStore(Store):
+    """Store.put for replicas known to be new: skips the delete of a previous copy (the FTS table
+    indexes no hash, so that delete scans every row and would make the build quadratic)."""
+
+    def _delete(self, h: str) -> None:
+        pass
+
+
 def build(db: Path, total: int, seed_n: int) -> None:
     db.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -109,8 +137,10 @@ def build(db: Path, total: int, seed_n: int) -> None:
         store.conn.execute("PRAGMA synchronous = OFF")
         for d in seed:
             store.put(d)
-        datas = [data for d in seed if (data := store.get(d.hash)) is not None]
+        datas = [data for h in dict.fromkeys(d.hash for d in seed) if (data := store.get(h)) is not None]
         count, k = store.count(), 1
+    with _BulkStore(db) as store:
+        store.conn.execute("PRAGMA synchronous = OFF")
         while count < total:
             for data in datas[: total - count]:
                 count += store.put(replica(data, k))
@@ -125,13 +155,19 @@ def samples(db: Path) -> dict[str, str]:
     """Realistic parameters taken from the store: a busy actor, a story, a document, a pair."""
     with Store(db) as store:
         c = store.conn
-        actor = c.execute("SELECT source_id FROM events WHERE source_id LIKE 'p:%' GROUP BY source_id"
-                          " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
-        story = c.execute("SELECT story FROM documents WHERE story IS NOT NULL ORDER BY published DESC LIMIT 1").fetchone()[0]
+        actor = c.execute(
+            "SELECT source_id FROM events WHERE source_id LIKE 'p:%' GROUP BY source_id"
+            " ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+        story = c.execute(
+            "SELECT story FROM documents WHERE story IS NOT NULL ORDER BY published DESC LIMIT 1"
+        ).fetchone()[0]
         doc = c.execute("SELECT id FROM documents ORDER BY published DESC LIMIT 1").fetchone()[0]
-        pair = c.execute("SELECT min(source_country, target_country), max(source_country, target_country) FROM events"
-                         " WHERE source_country IS NOT NULL AND target_country IS NOT NULL"
-                         " AND source_country != target_country GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1").fetchone()
+        pair = c.execute(
+            "SELECT min(source_country, target_country), max(source_country, target_country) FROM events"
+            " WHERE source_country IS NOT NULL AND target_country IS NOT NULL"
+            " AND source_country != target_country GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()
         return {"actor": actor, "story": story, "doc": doc, "a": pair[0], "b": pair[1]}
 
 
@@ -172,7 +208,9 @@ def measure(db: Path, n: int) -> list[tuple[str, int, float, float, int]]:
 
     client = TestClient(create_app(ApiSettings(), str(db)))
     rows = []
-    for name, url in endpoints(samples(db)):
+    s = samples(db)
+    print("sampled: actor {actor}, story {story}, document {doc}, pair {a}-{b}".format(**s))
+    for name, url in endpoints(s):
         times, size = [], 0
         for i in range(n + 2):
             t0 = time.perf_counter()

@@ -144,9 +144,33 @@ def eval(gold: str, pred: str | None, inputs: tuple[str, ...]) -> None:  # noqa:
     click.echo(format_scores(evaluate_paths(gold, pred, inputs)))
 
 
-@main.command(help="Run the pipeline on the bundled example articles and print what it finds.")
+def _serve(db: str, host: str, port: int, allow_ingest: bool, required: bool = True) -> None:
+    try:
+        from marsad.api.serve import serve as run_server
+    except ImportError as err:
+        msg = f"the dashboard needs the api extra: pip install 'marsad[api]' ({err.name} is missing)"
+        if required:
+            raise click.ClickException(msg) from None
+        click.echo(f"not serving: {msg}", err=True)
+        return
+    run_server(db, host, port, allow_ingest, echo=click.echo)
+
+
+@main.command(help="Serve the REST API and the Arabic dashboard over a store (read-only unless --allow-ingest).")
+@click.option("--db", default="marsad.db", show_default=True, help="SQLite file.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--allow-ingest", is_flag=True, help="Accept POST /api/ingest (text, HTML or JSONL bodies up to 5 MB).")
+def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
+    _serve(db, host, port, allow_ingest)
+
+
+@main.command(help="Analyse the bundled example articles, store them, and serve the dashboard on them.")
 @click.option("--db", default="marsad-demo.db", show_default=True)
-def demo(db: str) -> None:
+@click.option("--no-serve", is_flag=True, help="Store the examples and stop; do not start the dashboard.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def demo(db: str, no_serve: bool, host: str, port: int) -> None:
     from marsad.report import text_report
     from marsad.stages.stories import assign_stories
     from marsad.store import Store
@@ -161,6 +185,8 @@ def demo(db: str) -> None:
             store.put(d)
             click.echo(text_report(d))
         click.echo(f"stored {store.count()} documents in {db}; try: marsad search لافروف --db {db}")
+    if not no_serve:
+        _serve(db, host, port, allow_ingest=False, required=False)
 
 
 @main.command(help="Look actors up by Arabic or English name, or ask who held an office on a date.")

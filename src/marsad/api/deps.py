@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import dataclass
 from typing import Annotated
@@ -40,7 +41,7 @@ class StorePool:
             for s in self._all:
                 try:
                     s.close()
-                except Exception:  # noqa: BLE001 - a connection owned by another thread may refuse
+                except sqlite3.ProgrammingError:  # a connection made in another thread refuses
                     pass
             self._all.clear()
 

@@ -61,6 +61,32 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX entities_country ON entities(country);
         """,
     ),
+    (
+        # For the API on large stores: events carry their sort date (the event's date, else the
+        # article's publication date, kept by a trigger) so lists page through an index; lookups
+        # by actor id, speaker and story use their own indexes.
+        "m004_api_indexes",
+        """
+        ALTER TABLE events ADD COLUMN sort_date TEXT NOT NULL DEFAULT '';
+        UPDATE events
+            SET sort_date = coalesce(date, (SELECT published FROM documents d WHERE d.hash = events.doc), '');
+        CREATE TRIGGER events_sort_date AFTER INSERT ON events BEGIN
+            UPDATE events
+                SET sort_date = coalesce(NEW.date, (SELECT published FROM documents WHERE hash = NEW.doc), '')
+                WHERE rowid = NEW.rowid;
+        END;
+        CREATE INDEX events_sort ON events(sort_date DESC, doc, n);
+        CREATE INDEX events_source_id ON events(source_id);
+        CREATE INDEX events_target_id ON events(target_id);
+        CREATE INDEX events_participants ON events(participants) WHERE participants != '';
+        CREATE INDEX quotes_speaker ON quotes(speaker_id, doc, start);
+        CREATE INDEX documents_recent ON documents(published DESC, id);
+        CREATE INDEX documents_outlet ON documents(outlet, published);
+        CREATE INDEX documents_hash_published ON documents(hash, published);
+        CREATE INDEX entities_actor_role ON entities(actor_id, role_en, doc);
+        CREATE INDEX events_pair_type ON events(source_country, target_country, type);
+        """,
+    ),
 ]
 
 

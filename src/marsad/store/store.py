@@ -50,15 +50,16 @@ class Store:
         with self.conn:
             new = self.conn.execute("SELECT 1 FROM documents WHERE hash = ?", (doc.hash,)).fetchone() is None
             self._delete(doc.hash)
-            self.conn.execute(
+            cur = self.conn.execute(
                 "INSERT INTO documents(hash, id, source, outlet, title, published, language, text, story, analysis)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (doc.hash, doc.id, doc.source, doc.outlet, doc.title, doc.published, doc.language, doc.text,
                  doc.story, json.dumps(data, ensure_ascii=False)),
             )
+            # The search row shares the document's rowid, so replacing it is an indexed delete.
             self.conn.execute(
-                "INSERT INTO documents_fts(hash, title, body) VALUES (?,?,?)",
-                (doc.hash, fold(doc.title or ""), fold(doc.text)),
+                "INSERT INTO documents_fts(rowid, hash, title, body) VALUES (?,?,?,?)",
+                (cur.lastrowid, doc.hash, fold(doc.title or ""), fold(doc.text)),
             )
             self._annotations(doc.hash, data)
         return new
@@ -66,7 +67,9 @@ class Store:
     def _delete(self, h: str) -> None:
         for table in ("entities", "events", "quotes"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc = ?", (h,))
-        self.conn.execute("DELETE FROM documents_fts WHERE hash = ?", (h,))
+        row = self.conn.execute("SELECT rowid FROM documents WHERE hash = ?", (h,)).fetchone()
+        if row is not None:
+            self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (row[0],))
         self.conn.execute("DELETE FROM documents WHERE hash = ?", (h,))
 
     def _annotations(self, h: str, data: dict[str, Any]) -> None:
