@@ -56,6 +56,7 @@ def document_json(doc: Document) -> dict[str, Any]:
         "events": [event_json(doc, e) for e in doc.events],
         "quotes": [quote_json(q) for q in doc.quotes],
         "story": doc.story,
+        "duplicate_of": doc.meta.get("duplicate_of"),
         "warnings": list(doc.warnings),
     }
 
@@ -75,6 +76,8 @@ def document_from_json(d: dict[str, Any]) -> Document:
     doc = Document(id=d["id"], text=d.get("text") or "", source=d.get("source"), title=d.get("title"),
                    outlet=d.get("outlet"), published=d.get("published"), language=d.get("language"),
                    hash=d.get("hash") or "", story=d.get("story"))
+    if d.get("duplicate_of"):
+        doc.meta["duplicate_of"] = d["duplicate_of"]
     for e in d.get("events") or []:
         loc = e.get("location")
         ev = e["evidence"]

@@ -54,7 +54,7 @@ def story_report(comparison) -> str:
     for se in comparison.events:
         e = se.event
         lines.append(f"   EVENT {e.type}/{e.mode or '-'} {e.status}: {_name(e.source)} → {_name(e.target)} "
-                     f"date={e.date or '?'}  reported by {len(se.outlets)}: {', '.join(se.outlets)}")
+                     f"date={e.date or '?'}  reported by {len(se.outlets)} ({se.sources} independent): {', '.join(se.outlets)}")
         first = se.first_report
         lines.append(f"         first: {first.outlet or first.doc_id} {first.published or ''} «{first.evidence[:120]}»")
         for attr, says in se.conflicts.items():

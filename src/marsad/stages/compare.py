@@ -20,6 +20,7 @@ class Report:
     date: str | None
     status: str
     evidence: str
+    copy_of: str | None = None  # the first copy when this article reposts another's text
 
 
 @dataclass(slots=True)
@@ -30,6 +31,11 @@ class StoryEvent:
     @property
     def outlets(self) -> list[str]:
         return sorted({r.outlet or r.doc_id for r in self.reports})
+
+    @property
+    def sources(self) -> int:
+        """Independent reports: copies of one agency text count once."""
+        return len({r.copy_of or r.doc_id for r in self.reports})
 
     @property
     def first_report(self) -> Report:
@@ -62,7 +68,8 @@ def compare(docs: list[Document]) -> Comparison:
     merged: list[StoryEvent] = []
     for doc in sorted(docs, key=lambda d: (d.published or "9999", d.id)):
         for e in doc.events:
-            rep = Report(doc.id, doc.outlet, doc.published, e.date, e.status, doc.text[e.evidence.start : e.evidence.end])
+            rep = Report(doc.id, doc.outlet, doc.published, e.date, e.status, doc.text[e.evidence.start : e.evidence.end],
+                         doc.meta.get("duplicate_of"))
             home = next((se for se in merged if same_event(se.event, e) or _same_but_details(se.event, e)), None)
             if home is None:
                 home = StoryEvent(_copy(e))

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from marsad.arabic import fold
 from marsad.model.document import Document
 from marsad.model.events import Event
+from marsad.stages.duplicates import DuplicateFinder
 from marsad.stages.events.merge import same_event
 
 STOP = frozenset(fold(w) for w in (
@@ -82,7 +83,7 @@ class StoryClusterer:
     """Incremental story clustering. `threshold`: cosine above which text alone joins;
     `event_threshold`: the lower cosine that suffices when the lead events agree."""
 
-    threshold: float = 0.12
+    threshold: float = 0.15
     event_threshold: float = 0.05
     window_days: int = 1
     clash_factor: float = 1.5
@@ -94,6 +95,7 @@ class StoryClusterer:
     by_term_day: dict[tuple[str, date | None], set[int]] = field(default_factory=dict)
     positions: dict[str, int] = field(default_factory=dict)
     top_terms: int = 40
+    duplicates: DuplicateFinder = field(default_factory=DuplicateFinder)
     newest: date | None = None
     evicted: int = 0  # stories frozen because the stream has moved past their window
 
@@ -168,7 +170,7 @@ class StoryClusterer:
         return [self.stories[i] for i in sorted(idx)]
 
     def _vector(self, c: Counter[str]) -> dict[str, float]:
-        v = {t: (1 + math.log(n)) * math.log((1 + self.n_docs) / (1 + self.df[t])) for t, n in c.items()}
+        v = {t: (1 + math.log(n)) * (1 + math.log((1 + self.n_docs) / (1 + self.df[t]))) for t, n in c.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {t: x / norm for t, x in v.items()}
 
@@ -204,8 +206,10 @@ def _close(a: date | None, b: date | None, days: int) -> bool:
 
 
 def assign_stories(docs: list[Document], clusterer: StoryClusterer | None = None) -> StoryClusterer:
-    """Set `doc.story` on every document; returns the clusterer (pass it back in to continue)."""
+    """Set `doc.story` on every document (and link near-duplicates); returns the clusterer
+    (pass it back in to continue)."""
     clusterer = clusterer or StoryClusterer()
+    clusterer.duplicates.add(docs)
     clusterer.add(docs)
     return clusterer
 
@@ -222,4 +226,3 @@ def assign_with_store(store, docs: list[Document]) -> None:
     clusterer = StoryClusterer()
     clusterer.seed([d for d in stored if d.hash not in new_hashes])
     clusterer.add(docs)
-
