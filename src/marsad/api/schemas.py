@@ -91,6 +91,7 @@ class Document(BaseModel):
     events: list[Event] = []
     quotes: list[QuoteOut] = []
     story: str | None = None
+    duplicate_of: str | None = Field(None, description="The first copy, when this article reposts another's text.")
     warnings: list[str] = []
 
 
