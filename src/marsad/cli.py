@@ -358,6 +358,12 @@ def export(db: str, fmt: str, out_dir: str) -> None:
         click.echo(str(p))
 
 
+from marsad.batch.commands import batch, ingest_parquet_command  # noqa: E402  (loads neither pyarrow nor pyspark)
+
+main.add_command(batch)
+main.add_command(ingest_parquet_command)
+
+
 def run() -> None:  # pragma: no cover - console entry
     try:
         main()

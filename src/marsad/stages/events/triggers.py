@@ -40,8 +40,14 @@ class Lexicon:
         self._nominal = _union(tuple(r for r in rules if r[3] not in ("verb", "host")))
         self._pair_first = re.compile("|".join(f"(?:{r[0].pattern.split(' ', 1)[0]})" for r in pairs) or "(?!)")
 
+    MEMO_LIMIT = 200_000  # entries per table; cleared when full so memory stays bounded on archives
+
     def match(self, word: str, next_word: str = "") -> Trigger | None:
         """The trigger a word fires; two-word rules ("عودة العلاقات") see the next word too."""
+        if len(self._pair) > self.MEMO_LIMIT:
+            self._pair.clear()
+        if len(self._single) > self.MEMO_LIMIT:
+            self._single.clear()
         if self.pairs and next_word:
             key = (word, next_word)
             if key not in self._pair:
