@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +110,3 @@ class Place:
     name_ar: str
     country: str
     population: int = 0
-
-
-@dataclass(slots=True)
-class Counts:
-    people: int = 0
-    countries: int = 0
-    organizations: int = 0
-    titles: int = 0
-    places: int = 0
-    extra: dict[str, int] = field(default_factory=dict)

@@ -138,19 +138,3 @@ def is_name_caption(line: str) -> bool:
     verbs = [w for w in rest if CAPTION_VERB.match(w)]
     return all(w in HONORIFICS or w in CAPTION_FILLERS or w.isdigit() or CAPTION_VERB.match(w) for w in rest) \
         and len(verbs) <= 1
-
-
-def strip_repeated_prefix(lines: list[str], dropped: list[tuple[str, str]]) -> list[str]:
-    """Remove an SEO keyword glued to a paragraph start ("مبعوث بوتين إلى سوريا:بعد …") when
-    the same keyword stood alone as a repeated line."""
-    keys = [d for d, why in dropped if why == "repeated-caption" and words(d) <= 6]
-    if not keys:
-        return lines
-    out = []
-    for line in lines:
-        for k in keys:
-            if line.startswith(k + ":") or line.startswith(k + " :"):
-                line = line[len(k) :].lstrip(" :")
-                break
-        out.append(line)
-    return out
