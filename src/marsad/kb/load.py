@@ -32,6 +32,7 @@ class KnowledgeBase:
     organizations: dict[str, Organization] = field(default_factory=dict)
     titles: list[Title] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    _roles_by_key: dict[str, list[tuple[Person, Role]]] | None = field(default=None, repr=False)
 
     @property
     def outlet_names(self) -> frozenset[str]:
@@ -39,13 +40,13 @@ class KnowledgeBase:
 
     def holders(self, key: str, country: str | None, day: str | None) -> list[tuple[Person, Role]]:
         """Who held office `key` for `country` (or org) on `day`."""
-        out = []
-        for p in self.people.values():
-            for r in p.roles:
-                if r.key == key and (country is None or r.country == country or r.org == country):
-                    if day is None or r.covers(day):
-                        out.append((p, r))
-        return out
+        if self._roles_by_key is None:  # built on first use, after any extra folder is merged
+            self._roles_by_key = {}
+            for p in self.people.values():
+                for r in p.roles:
+                    self._roles_by_key.setdefault(r.key, []).append((p, r))
+        return [(p, r) for p, r in self._roles_by_key.get(key, ())
+                if (country is None or r.country == country or r.org == country) and (day is None or r.covers(day))]
 
     def country_name(self, iso3: str | None) -> str | None:
         c = self.countries.get(iso3 or "")

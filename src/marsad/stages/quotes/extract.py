@@ -98,8 +98,10 @@ def _clause_subject(doc: Document, people: list, cue_pos: int) -> ActorRef | Non
 
 
 def _title_starts(doc: Document) -> dict[int, int]:
-    """Where a name's apposed title begins ("وزير الخارجية الإيراني حسين …" → at وزير)."""
-    out = {}
+    """Where a name's apposed title begins ("وزير الخارجية الإيراني حسين …" → at وزير); once per document."""
+    if "title_starts" in doc.cache:
+        return doc.cache["title_starts"]
+    out = doc.cache["title_starts"] = {}
     for t in doc.cache.get("titles", []):
         if t.person is not None:
             for m in doc.entities:
