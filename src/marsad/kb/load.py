@@ -21,7 +21,9 @@ ROLE_KEYS = frozenset(
     foreign_ministry_spokesperson government_spokesperson presidential_spokesperson national_security_adviser
     security_council_secretary special_envoy chief_of_staff army_commander irgc_commander quds_force_commander
     intelligence_chief speaker secretary_general deputy_foreign_minister ambassador un_envoy high_representative
-    commission_president leader chancellor deputy_prime_minister minister ministry""".split()
+    commission_president leader chancellor deputy_prime_minister minister ministry
+    deputy_leader deputy_commander deputy_special_envoy deputy_spokesperson branch_leader
+    central_bank_governor religious_leader""".split()
 )
 
 
@@ -131,7 +133,8 @@ def parse_title(rec: dict[str, Any], name: str, n: int) -> Title:
     key = _need(rec, "key", name, n)
     if key not in ROLE_KEYS:
         raise KnowledgeBaseError(name, n, f"unknown role key {key!r}")
-    return Title(_need(rec, "ar", name, n), key, _need(rec, "title_en", name, n), rec.get("sector"))
+    return Title(_need(rec, "ar", name, n), key, _need(rec, "title_en", name, n), rec.get("sector"),
+                 bool(rec.get("scoped", False)))
 
 
 def parse_place(rec: dict[str, Any], name: str, n: int) -> Place:

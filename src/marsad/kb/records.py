@@ -102,6 +102,7 @@ class Title:
     key: str
     title_en: str
     sector: str | None = None
+    scoped: bool = False  # a title only when a country or body follows ("المدير العام للوكالة …")
 
 
 @dataclass(frozen=True, slots=True)
