@@ -22,7 +22,9 @@ DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "linking" / "
 
 def predict(case: dict) -> dict | None:
     doc = analyze(document_from_text(case["sentence"], meta={"published": case.get("published") or ""}))
-    start = case["sentence"].find(case["mention"])
+    # a short reference comes after the full name it shortens: score that later occurrence
+    find = case["sentence"].rfind if case.get("kind") == "short-name" else case["sentence"].find
+    start = find(case["mention"])
     end = start + len(case["mention"])
     hits = [m for m in doc.entities if m.span.start < end and m.span.end > start and m.actor is not None]
     if not hits:

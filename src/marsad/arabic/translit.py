@@ -7,6 +7,7 @@ The result is a readable gloss ("صدام الجاسر" → "Saddam al-Jaser"), 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
@@ -18,6 +19,7 @@ _LETTERS = {
     "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ه_end": "a",
 }
 _VOWELS = {"ا": "a", "و": "o", "ي": "i"}
+_SUFFIXES = {fold("زاده"): "zadeh", fold("أوغلو"): "oglu", fold("اوغلو"): "oglu"}
 
 
 @cache
@@ -31,16 +33,19 @@ def _given() -> dict[str, str]:
     return out
 
 
-def transliterate_name(name: str) -> str:
-    """English gloss of an Arabic personal name."""
+def transliterate_name(name: str, known: Mapping[str, str] | None = None) -> str:
+    """English gloss of an Arabic personal name; `known` adds first names (folded Arabic → English)
+    to the curated list, which wins where both have a word."""
     words = fold(name).split()
-    given = _given()
+    given = _given() if not known else {**known, **_given()}
     for i in range(len(words) - 1):  # "عبد الله" → "عبدالله"
         if words[i] == "عبد" and words[i] + words[i + 1] in given:
             words[i : i + 2] = [words[i] + words[i + 1], ""]
-    out = []
+    out: list[str] = []
     for w in filter(None, words):
-        if w in given:
+        if w in _SUFFIXES and out:  # "هاني زاده" → Hanizadeh, "كاتب أوغلو" → Kateboglu
+            out[-1] += _SUFFIXES[w]
+        elif w in given:
             out.append(given[w])
         elif w.startswith("ال") and len(w) > 3:
             out.append("al-" + _word(w[2:]).capitalize())

@@ -31,6 +31,9 @@ class Match:
     stem: str  # the first token's matched form
 
 
+PROPER = frozenset({"PER", "PER_SHORT", "ORG", "GPE", "CAPITAL", "SEAT", "PLACE"})
+
+
 class Gazetteer:
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
@@ -50,9 +53,13 @@ class Gazetteer:
     def lookup(self, words: list[str], i: int, kinds: frozenset[str] | None = None) -> list[Match]:
         """Every entry whose phrase starts at token `i` (longest first)."""
         out = []
-        for stem in strip_clitics(words[i]):
+        word = words[i]
+        for stem in strip_clitics(word):
+            # a name written without the article does not match a word that had one: الحماس is
+            # "the enthusiasm", not Hamas
+            article = not stem.startswith("ال") and word.endswith(stem) and word[: -len(stem)].endswith(("ال", "لل"))
             for rest, entry in self._index.get(stem, ()):
-                if kinds and entry.kind not in kinds:
+                if kinds and entry.kind not in kinds or article and entry.kind in PROPER:
                     continue
                 n = len(rest)
                 if tuple(words[i + 1 : i + 1 + n]) == rest:
@@ -62,10 +69,20 @@ class Gazetteer:
 
 
 def nisba_forms(base: str) -> list[str]:
-    """روسي → روسي، روسية، الروسي، الروسية، روسيان، روسيين، روسيون … (folded)."""
-    b = fold(base)
-    stems = [b + s for s in ("", "ه", "ان", "ين", "ون", "تان", "تين", "ات")]
-    return stems + ["ال" + s for s in stems]
+    """روسي → روسي، روسية، الروسي، الروسية، روسيان، روسيين، روسيون … (folded). Each word of a
+    two-word adjective nisba agrees (كوري شمالي → الكورية الشمالية); a noun-headed one takes the
+    article on its first word only (جنوب أفريقي → الجنوب أفريقي), as news writes it."""
+    words = fold(base).split()
+    head, last = words[:-1], words[-1]
+    out = []
+    for s in ("", "ه", "ان", "ين", "ون", "تان", "تين", "ات"):
+        agreeing = [w + s if w.endswith("ي") else w for w in head]
+        out.append(" ".join([*agreeing, last + s]))
+        if head and not head[0].endswith("ي"):  # جنوب أفريقي: one article, on the first word
+            out.append(" ".join(["ال" + head[0], *head[1:], last + s]))
+        else:
+            out.append(" ".join(["ال" + w for w in [*agreeing, last + s]]))
+    return out
 
 
 def build_gazetteer() -> Gazetteer:

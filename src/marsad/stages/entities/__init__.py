@@ -8,14 +8,23 @@ from collections import ChainMap
 from marsad.arabic import strip_clitics
 from marsad.kb import load_kb
 from marsad.kb.gazetteer import Entry, build_gazetteer
+from marsad.kb.query import given_names
 from marsad.model.actors import ActorRef, Mention
 from marsad.model.document import Document, Span
 from marsad.pipeline.registry import stage
-from marsad.stages.entities.link import country_ref, era, org_ref, person_ref, title_ref
+from marsad.stages.entities.link import (
+    COUNTERPART,
+    counterpart_ref,
+    country_ref,
+    era,
+    org_ref,
+    person_ref,
+    title_ref,
+)
 from marsad.stages.entities.recognize import Raw, Scan, doc_surnames, scan
 from marsad.stages.entities.surnames import resolve_bare_surnames
 from marsad.stages.entities.titles import TitleRef, compose_titles
-from marsad.stages.entities.unknown import find_unknown_people, statistical_people
+from marsad.stages.entities.unknown import find_unknown_people, split_namesakes, statistical_people
 from marsad.stages.normalize import folded
 
 LABELS = {"PER": "PER", "PER_SHORT": "PER", "ORG": "ORG", "GPE": "GPE", "NISBA": "NORP",
@@ -37,7 +46,9 @@ def entities_stage(doc: Document) -> Document:
                                       if t.person and t.person in kb.people])
     resolve_bare_surnames(sc, norm, titles, first_day, kb)
     _add_surnames(sc, norm)  # known people first, so "عبد المهدي" is not read as a new name
-    local = find_unknown_people(sc, norm, after_titles, doc.text)
+    known = given_names(kb)
+    split_namesakes(sc, norm, kb.people, known)
+    local = find_unknown_people(sc, norm, after_titles, doc.text, known)
     if os.environ.get("MARSAD_NER") == "1":  # measured: no gain on the development set, so opt-in
         statistical_people(sc, norm, doc.text, local)
     people = ChainMap(local, kb.people)
@@ -63,8 +74,26 @@ def entities_stage(doc: Document) -> Document:
             label = "ORG" if t.title.key == "ministry" else "TITLE"
             mentions.append(Mention(Span(t.start, t.end), doc.text[t.start : t.end], label, actor, "title"))
     mentions.sort(key=lambda m: m.span.start)
-    doc.entities = mentions
+    doc.entities = _with_counterparts(mentions, sc, norm, doc.text, day, kb, people)
     return doc
+
+
+def _with_counterparts(mentions: list[Mention], sc: Scan, norm, text: str, day: str | None, kb,
+                       people) -> list[Mention]:
+    """"استقبل وزير الخارجية المصري نظيره الأردني": the nisba after نظيره names the holder of the same
+    office in Jordan (`counterpart_ref`), unless a name follows it."""
+    names = {r.t0 for r in sc.raws if r.entry.kind in ("PER", "PER_SHORT")}
+    for r in sc.raws:
+        if r.entry.kind != "NISBA" or r.t0 == 0 or r.t1 in names or not COUNTERPART.match(sc.words[r.t0 - 1]):
+            continue
+        start, _ = norm.to_source(sc.tokens[r.t0 - 1].start, sc.tokens[r.t0 - 1].end)
+        before = [m for m in mentions if m.span.end <= start and m.actor and m.actor.id and m.label in ("PER", "TITLE")]
+        person = people.get(before[-1].actor.id) if before else None
+        actor = counterpart_ref(person, r.entry.country, day, kb)
+        mentions = [m for m in mentions if not (m.span.start == r.start and m.span.end == r.end)]
+        mentions.append(Mention(Span(start, r.end), text[start : r.end], "TITLE", actor, "title"))
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions
 
 
 def _actor(entry: Entry, day: str | None, kb, people) -> ActorRef:
@@ -84,6 +113,11 @@ def _add_surnames(sc: Scan, norm) -> None:
     surnames = doc_surnames(sc)
     if not surnames:
         return
+    # "محمد شياع السوداني … وأكد السوداني": a nisba that is the surname of a person named in full,
+    # and not an adjective after a noun ("الجيش السوداني") or a title, is that person
+    shadowed = [r for r in sc.raws if r.entry.kind == "NISBA" and r.t1 - r.t0 == 1 and _surname_not_adjective(sc, r, surnames)]
+    if shadowed:
+        sc.raws[:] = [r for r in sc.raws if r not in shadowed]
     covered = {t for r in sc.raws for t in range(r.t0, r.t1)}
     i = 0
     while i < len(sc.words):
@@ -100,6 +134,14 @@ def _add_surnames(sc: Scan, norm) -> None:
         covered.update(range(i, i + n))
         i += n
     sc.raws.sort(key=lambda r: r.t0)
+
+
+def _surname_not_adjective(sc: Scan, r: Raw, surnames: dict) -> bool:
+    if not any((stem,) in surnames for stem in strip_clitics(sc.words[r.t0])) or r.t0 == 0:
+        return False
+    prev = sc.words[r.t0 - 1]
+    after_title = any(x.t1 == r.t0 and x.entry.kind in ("TITLE", "TITLE_CONSTRUCT", "PER", "PER_SHORT") for x in sc.raws)
+    return not after_title and not any(c.startswith("ال") for c in strip_clitics(prev))
 
 
 def _surname_at(words: list[str], i: int, surnames: dict, covered: set[int]) -> tuple[int, str, str] | None:

@@ -8,6 +8,7 @@ title's country. Countries, capitals and seats of power link to the country.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from marsad.kb import KnowledgeBase, Person
@@ -36,6 +37,23 @@ def _org_country(p: Person, day: str | None, kb: KnowledgeBase) -> str | None:
     return org.country if org and org.country not in ("IGO", "XXX") else ("IGO" if org else None)
 
 
+COUNTERPART = re.compile(r"^و?(?:ب|ل)?نظير(?:ه|ها|هم|يه|يها|هما|ته|تها)?$")
+
+
+def counterpart_ref(person: Person | None, country: str, day: str | None, kb: KnowledgeBase) -> ActorRef:
+    """"نظيره الأردني": the holder, in `country`, of the office `person` (named before it) holds
+    on `day`; inferred when exactly one person holds it, else a descriptive counterpart."""
+    role = person.role_at(day) if person else None
+    actor = ActorRef(None, f"{kb.country_name(country) or country} counterpart", country, "PER",
+                     role.title_en if role else None)
+    if role is not None and day:
+        holders = kb.holders(role.key, country, day)
+        if len(holders) == 1:
+            actor = person_ref(holders[0][0], day, kb)
+            actor.inferred = True
+    return actor
+
+
 def country_ref(iso3: str, kb: KnowledgeBase) -> ActorRef:
     c = kb.countries.get(iso3)
     return ActorRef(f"c:{iso3}", c.name_en if c else iso3, iso3, "GPE", None, "GOV", c.names_ar[0] if c else None)
@@ -59,9 +77,8 @@ def title_ref(
     if pid and not t.former:
         return person_ref((people or kb.people)[pid], day, kb)
     if day and (country or t.portfolio) and not t.former:
-        holders = [(p, r) for key in _keys(t.title.key) for p, r in kb.holders(key, country, day) if _same_scope(r, t)]
-        if len(holders) > 1:  # prefer the substantive holder unless the text says interim
-            holders = [h for h in holders if h[1].interim == t.interim] or holders
+        holders = _narrow([(p, r) for key in _keys(t.title.key) for p, r in kb.holders(key, country, day)
+                           if _same_scope(r, t)], t)
         if len(holders) == 1:
             ref = person_ref(holders[0][0], day, kb)
             ref.inferred = True
@@ -80,6 +97,33 @@ _EQUIVALENT = {"leader": ("secretary_general",), "secretary_general": ("leader",
 
 def _keys(key: str) -> tuple[str, ...]:
     return (key, *_EQUIVALENT.get(key, ()))
+
+
+def _narrow(holders: list[tuple[Person, Role]], t: TitleRef) -> list[tuple[Person, Role]]:
+    """Several people hold offices the title could name: keep those that fit it best. Each test
+    applies only when it leaves somebody: the title's own role key before its equivalents, the body
+    the title names (the Mossad, not the Shin Bet), the substantive holder unless the text says
+    interim, every word of the title's English gloss in the role's ("Head of the Political Bureau"),
+    and the capital the text gives ("ولي عهد أبوظبي", not Dubai's)."""
+    tests = (
+        lambda r: r.key == t.title.key,
+        lambda r: t.body is None or r.org == t.body,
+        lambda r: r.interim == t.interim,
+        lambda r: _gloss_words(t.title.title_en) <= _gloss_words(r.title_en),
+        lambda r: t.seat is None or t.seat.lower() in r.title_en.lower(),
+    )
+    for test in tests:
+        if len(holders) <= 1:
+            break
+        holders = [h for h in holders if test(h[1])] or holders
+    return holders
+
+
+_GLOSS_STOP = frozenset("of the and for to in".split())
+
+
+def _gloss_words(text: str) -> set[str]:
+    return {w for w in text.lower().replace("-", " ").split() if w not in _GLOSS_STOP}
 
 
 def _same_scope(role: Role, t: TitleRef) -> bool:

@@ -24,6 +24,8 @@ class TitleRef:
     interim: bool = False
     portfolio: str | None = None  # "المبعوث الأممي إلى اليمن" → Yemen
     embedded: int | None = None  # raw index of a name inside the title ("… للرئيس الروسي فلاديمير بوتين")
+    body: str | None = None  # the organisation the title phrase names ("رئيس الموساد" → org:mossad)
+    seat: str | None = None  # the capital the scope came from, in English ("ولي عهد أبوظبي" → Abu Dhabi)
 
 
 def compose_titles(sc: Scan, kb: KnowledgeBase, scopes: dict[str, str] | None = None) -> tuple[list[TitleRef], set[int]]:
@@ -37,10 +39,13 @@ def compose_titles(sc: Scan, kb: KnowledgeBase, scopes: dict[str, str] | None = 
             continue
         ref = TitleRef(by_ar[r.entry.ref], None, False, r.start, r.end, r.t0, r.t1, prefix=r.prefix)
         j = _attach_scope(ref, sc, k, used, kb)
-        if ref.country is None and scopes:
-            ref.country = scopes.get(ref.title.ar)
-        if r.entry.kind == "TITLE_CONSTRUCT" and ref.country is None:
-            continue  # "وزير خارجية" with no country after it is not a title phrase
+        inner = scopes.get(ref.title.ar) if scopes else None
+        if ref.country is None:
+            ref.country = inner
+        elif inner and inner.startswith("org:"):
+            ref.body = inner
+        if (r.entry.kind == "TITLE_CONSTRUCT" or ref.title.scoped) and ref.country is None:
+            continue  # "وزير خارجية", "المدير العام" with no country or body after it is not a title phrase
         t = ref.t1
         name_after = j < len(raws) and raws[j].t0 == t and raws[j].entry.kind in ("PER", "PER_SHORT")
         if name_after and (_genitive_office(ref.title) or _bare_construct(ref.title, r)):
@@ -64,13 +69,16 @@ def _attach_scope(ref: TitleRef, sc: Scan, k: int, used: set[int], kb: Knowledge
     if j < len(raws) and raws[j].t0 == t and _scope_follows(raws[j], raws[k].entry.kind):
         entry = raws[j].entry
         ref.country = entry.ref if entry.kind == "ORG" else entry.country
+        if entry.kind == "CAPITAL" and entry.country in kb.countries:
+            ref.seat = kb.countries[entry.country].capital_en
         ref.end, ref.t1 = raws[j].end, raws[j].t1
         used.add(j)
         j += 1
         t = _skip_modifiers(words, ref.t1, ref)
     if ref.title.key in ENVOYS and t + 1 < len(words) and words[t] in PORTFOLIO and j < len(raws) \
-            and raws[j].t0 == t + 1 and raws[j].entry.kind == "GPE":
-        ref.portfolio = kb.country_name(raws[j].entry.country)
+            and raws[j].t0 == t + 1 and _portfolio(raws[j]):
+        entry = raws[j].entry
+        ref.portfolio = kb.organizations[entry.ref].name_en if entry.kind == "ORG" else kb.country_name(entry.country)
         ref.end, ref.t1 = raws[j].end, raws[j].t1
         used.add(j)
         j += 1
@@ -79,8 +87,13 @@ def _attach_scope(ref: TitleRef, sc: Scan, k: int, used: set[int], kb: Knowledge
     return j
 
 
-PORTFOLIO = frozenset("الي لشوون بشان حول لدي".split())
+PORTFOLIO = frozenset("الي لشوون بشان حول لدي في".split())
 ENVOYS = frozenset({"special_envoy", "un_envoy", "ambassador"})
+
+
+def _portfolio(raw: Raw) -> bool:
+    """A country, or an international body ("مندوب روسيا الدائم لدى الأمم المتحدة")."""
+    return raw.entry.kind == "GPE" or (raw.entry.kind == "ORG" and raw.entry.country == "IGO")
 
 
 def _scope_follows(raw: Raw, title_kind: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from marsad.model.actors import ActorRef
@@ -91,32 +90,22 @@ def _cand(t0: int, t1: int, actor: ActorRef, kind: str) -> Cand:
     return Cand(t0, t1, actor, kind)
 
 
-_COUNTERPART = re.compile(r"^و?(?:ب|ل)?نظير(?:ه|ها|هم|يه|يها|هما)?$")
-
-
 def _counterparts(doc: Document, sc: Scan, cands: list[Cand]) -> list[Cand]:
     """"نظيره الروسي": the holder, in Russia, of the office of the person named before it."""
     from marsad.kb import load_kb
-    from marsad.stages.entities.link import person_ref
+    from marsad.stages.entities.link import COUNTERPART, counterpart_ref
 
     kb = load_kb()
     day = doc.cache.get("role_day")
     nisba_at = {r.t0: r for r in sc.raws if r.entry.kind == "NISBA"}
     out = []
     for i, w in enumerate(sc.words):
-        if not _COUNTERPART.match(w) or i + 1 not in nisba_at:
+        if not COUNTERPART.match(w) or i + 1 not in nisba_at:
             continue
-        country = nisba_at[i + 1].entry.country
         prev = [c for c in cands if c.t1 <= i and c.kind in ("PER", "PER_SHORT", "TITLE") and c.actor.id]
         person = kb.people.get(prev[-1].actor.id) if prev else None
-        role = person.role_at(day) if person else None
-        actor = ActorRef(None, f"{_country_name(country)} counterpart", country, "PER", role.title_en if role else None)
-        if role is not None:
-            holders = kb.holders(role.key, country, day) if day else []
-            if len(holders) == 1:
-                actor = person_ref(holders[0][0], day, kb)
-                actor.inferred = True
-        out.append(Cand(i, nisba_at[i + 1].t1, actor, "TITLE", prefix=""))
+        out.append(Cand(i, nisba_at[i + 1].t1, counterpart_ref(person, nisba_at[i + 1].entry.country, day, kb),
+                        "TITLE", prefix=""))
     return out
 
 
@@ -140,9 +129,3 @@ def _capital(iso3: str | None) -> str | None:
 
     c = load_kb().countries.get(iso3 or "")
     return c.capital_en if c else None
-
-
-def _country_name(iso3: str | None) -> str:
-    from marsad.kb import load_kb
-
-    return load_kb().country_name(iso3) or (iso3 or "")
