@@ -3,9 +3,13 @@ local engine (1 and 2 workers) and Spark local[2], peak memory of the whole proc
 stage's time against corpus size, and core-hours per million articles.
 
 The story-stage curve replicates an analysed output (`marsad.batch.replica`: copies of documents
-and events, each moved a year later), not the articles: analysing 300k articles would take hours.
+and events, each moved a year later), which costs seconds. `--replicate N` measures the engines end
+to end on an N-article replica of the articles themselves: ANT read again and again, copy k with
+its id suffixed "~k" and its publication date moved k years later (ten copies span a decade).
+Nothing in the pipeline caches whole documents, so every copy is analysed in full.
 
-usage: python bench/batch_scale.py [--limit 3000] [--runs local1,local2,spark]
+usage: python bench/batch_scale.py [--limit 3000] [--replicate 300000] [--runs local1,local2,spark]
+                                   [--no-stories] [--reuse-input]
                                    [--sizes 10000,30000,100000,300000] [--cluster-base OUTPUT] [--workdir DIR]
 """
 
@@ -43,6 +47,37 @@ def make_input(corpus: Path, limit: int, dst: Path) -> int:
                                  ensure_ascii=False) + "\n")
             n += 1
     return n
+
+
+def _moved(published: str | None, years: int) -> str | None:
+    if not published or not years:
+        return published
+    try:
+        y = int(published[:4]) + years
+    except ValueError:
+        return published
+    rest = published[4:]
+    return f"{y:04d}{'-02-28' + rest[6:] if rest.startswith('-02-29') else rest}"
+
+
+def make_replica(corpus: Path, n: int, dst: Path) -> int:
+    """`n` articles: the whole corpus copied until there are `n`, copy k moved k years later."""
+    written, k = 0, 0
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(dst, "wt", encoding="utf-8", compresslevel=1) as out:
+        while written < n:
+            with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    if written >= n:
+                        break
+                    r = json.loads(line)
+                    out.write(json.dumps({"id": f"{r['docno']}~{k}" if k else r["docno"], "title": r.get("title"),
+                                          "outlet": r.get("src"), "url": r.get("url"),
+                                          "published": _moved(r.get("time_iso"), k), "text": r.get("text")},
+                                         ensure_ascii=False) + "\n")
+                    written += 1
+            k += 1
+    return written
 
 
 def _tree_rss(root: int) -> int:
@@ -90,9 +125,9 @@ def measured(cmd: list[str]) -> tuple[float, int, str]:
     return time.perf_counter() - t0, peak[0], out
 
 
-def run_engine(src: Path, out: Path, engine: str, workers: int) -> dict:
+def run_engine(src: Path, out: Path, engine: str, workers: int, stories: bool = True) -> dict:
     code = ("import json,sys; from marsad.batch import run_batch; "
-            f"m = run_batch({str(src)!r}, {str(out)!r}, engine={engine!r}, workers={workers}); "
+            f"m = run_batch({str(src)!r}, {str(out)!r}, engine={engine!r}, workers={workers}, stories={stories}); "
             "print(json.dumps(m.to_json()))")
     wall, peak, stdout = measured([sys.executable, "-c", code])
     m = json.loads(stdout.strip().splitlines()[-1])
@@ -134,21 +169,30 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=3000, help="articles per engine run (31523: all of ANT)")
+    ap.add_argument("--replicate", type=int, help="articles in an end-to-end replica of the corpus (instead of --limit)")
     ap.add_argument("--runs", default="local1,local2,spark")
+    ap.add_argument("--no-stories", dest="stories", action="store_false",
+                    help="engine runs analyse only (the story stage is measured by --sizes)")
+    ap.add_argument("--reuse-input", action="store_true", help="keep WORKDIR/input/ant.jsonl.gz from an earlier run")
     ap.add_argument("--sizes", default="10000,30000,100000,300000")
     ap.add_argument("--cluster-base", type=Path, help="analysed output to replicate (default: the last run's)")
     ap.add_argument("--workdir", type=Path)
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="marsad-bench-"))
     src = work / "input" / "ant.jsonl.gz"
-    n = make_input(args.corpus, args.limit, src) if args.runs else 0
-    print(f"{n} ANT articles (uniform sample), {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    if args.reuse_input and src.is_file():
+        n, how = sum(1 for _ in gzip.open(src, "rt", encoding="utf-8")), "reused input"
+    elif args.replicate and args.runs:
+        n, how = make_replica(args.corpus, args.replicate, src), "replica, copy k moved k years"
+    else:
+        n, how = (make_input(args.corpus, args.limit, src) if args.runs else 0), "uniform sample"
+    print(f"{n} ANT articles ({how}), {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     results, base = {}, args.cluster_base
     for name in [r for r in args.runs.split(",") if r]:
         engine, workers = RUNS[name]
         out = work / f"out-{name}"
         shutil.rmtree(out, ignore_errors=True)
-        results[name] = run_engine(src, out, engine, workers)
+        results[name] = run_engine(src, out, engine, workers, args.stories)
         base = base or (out if name == "local2" else None)
     if results:
         report_runs(results)
