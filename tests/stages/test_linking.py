@@ -91,3 +91,28 @@ def test_linking_unknown_people_keep_the_nisba_across_a_field_and_a_compound_nam
     pred = _who("وقال الخبير العسكري الأردني فايز الدويري إن المقاومة تعتمد على حرب المدن.", "فايز الدويري",
                 "2023-11-05")
     assert pred is not None and pred["id"] is None and pred["country"] == "JOR"
+
+
+@pytest.mark.parametrize(("sentence", "mention", "published", "name"), [
+    # the counterpart of the office named before نظيره, in the nisba's country
+    ("استقبل وزير الخارجية المصري نظيره الأردني في القاهرة.", "نظيره الأردني", "2023-11-25", "Ayman Safadi"),
+    # a two-word nisba, and "leader" answered by the head of state
+    ("يعقد الزعيم الكوري الشمالي في هانوي قمته الثانية مع الرئيس الأمريكي.", "الزعيم الكوري الشمالي", "2019-02-27",
+     "Kim Jong Un"),
+    # a central bank's governor, and a religious office
+    ("رفع محافظ البنك المركزي المصري أسعار الفائدة.", "محافظ البنك المركزي المصري", "2016-11-03", "Tarek Amer"),
+    ("استقبل شيخ الأزهر وفدا من الفاتيكان.", "شيخ الأزهر", "2019-02-04", "Ahmed el-Tayeb"),
+])
+def test_linking_resolves_counterparts_and_more_offices(sentence, mention, published, name) -> None:
+    pred = _who(sentence, mention, published)
+    assert pred is not None and pred["name_en"] == name and pred["inferred"] is True
+
+
+def test_linking_function_words_and_honorifics_are_not_surnames() -> None:
+    # "على رأس" after a title is the preposition (آبي أحمد علي ends in علي); "أما أردوغان" is "as for Erdogan"
+    pred = _who("وصل المدير العام للوكالة الدولية للطاقة الذرية على رأس فريق من المفتشين.",
+                "المدير العام للوكالة الدولية للطاقة الذرية", "2022-09-01")
+    assert pred is not None and pred["name_en"] == "Rafael Grossi"
+    pred = _who("أما أردوغان، فقد وصل إلى طهران مساء أمس.", "أردوغان", "2022-07-19")
+    assert pred is not None and pred["name_en"] == "Recep Tayyip Erdogan"
+    assert _who("قال أمير قطر الشيخ تميم بن حمد إن الحصار فشل.", "الشيخ", "2018-06-05") is None

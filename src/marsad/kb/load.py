@@ -35,20 +35,30 @@ class KnowledgeBase:
     titles: list[Title] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     _roles_by_key: dict[str, list[tuple[Person, Role]]] | None = field(default=None, repr=False)
+    _roles_by_scope: dict[tuple[str, str], list[tuple[Person, Role]]] | None = field(default=None, repr=False)
+    _titles_by_ar: dict[str, Title] | None = field(default=None, repr=False)
 
     @property
     def outlet_names(self) -> frozenset[str]:
         return frozenset(n for o in self.organizations.values() if o.sector == "MED" for n in o.names_ar)
 
+    def title(self, ar: str) -> Title:
+        """The title record written `ar` (as in titles.jsonl)."""
+        if self._titles_by_ar is None:
+            self._titles_by_ar = {t.ar: t for t in self.titles}
+        return self._titles_by_ar[ar]
+
     def holders(self, key: str, country: str | None, day: str | None) -> list[tuple[Person, Role]]:
         """Who held office `key` for `country` (or org) on `day`."""
-        if self._roles_by_key is None:  # built on first use, after any extra folder is merged
-            self._roles_by_key = {}
+        if self._roles_by_key is None or self._roles_by_scope is None:  # built on first use, after merges
+            self._roles_by_key, self._roles_by_scope = {}, {}
             for p in self.people.values():
                 for r in p.roles:
                     self._roles_by_key.setdefault(r.key, []).append((p, r))
-        return [(p, r) for p, r in self._roles_by_key.get(key, ())
-                if (country is None or r.country == country or r.org == country) and (day is None or r.covers(day))]
+                    for scope in {r.country, r.org} - {None}:
+                        self._roles_by_scope.setdefault((r.key, scope), []).append((p, r))
+        pool = self._roles_by_key.get(key, ()) if country is None else self._roles_by_scope.get((key, country), ())
+        return [(p, r) for p, r in pool if day is None or r.covers(day)]
 
     def country_name(self, iso3: str | None) -> str | None:
         c = self.countries.get(iso3 or "")

@@ -44,7 +44,7 @@ def entities_stage(doc: Document) -> Document:
     after_titles = {t.t1: (t.title.key, t.title.title_en, t.country) for t in titles if t.person is None}
     first_day = doc.published or era([(kb.people[t.person], t.title.key, t.country) for t in titles
                                       if t.person and t.person in kb.people])
-    resolve_bare_surnames(sc, norm, titles, first_day, kb)
+    resolve_bare_surnames(sc, norm, titles, first_day, kb, doc.text)
     _add_surnames(sc, norm)  # known people first, so "عبد المهدي" is not read as a new name
     known = given_names(kb)
     split_namesakes(sc, norm, kb.people, known)

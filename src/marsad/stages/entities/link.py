@@ -91,7 +91,7 @@ def title_ref(
 
 
 # Offices that the title list and the people records name with different keys.
-_EQUIVALENT = {"leader": ("secretary_general",), "secretary_general": ("leader",), "head_of_state": ("president",),
+_EQUIVALENT = {"leader": ("secretary_general", "head_of_state", "supreme_leader"), "secretary_general": ("leader",), "head_of_state": ("president",),
                "high_representative": ("secretary_general",)}
 
 

@@ -17,6 +17,11 @@ from marsad.kb.gazetteer import Entry
 from marsad.stages.entities.recognize import Raw, Scan
 from marsad.stages.entities.titles import TitleRef
 
+# Words that end some names but stand alone as something else: prepositions ("وانغ ون بين" / بين
+# "between") and honorifics ("آل الشيخ" / الشيخ before any sheikh's name).
+NOT_SURNAMES = frozenset(fold(w) for w in (
+    "إلى في من عن مع أن إن ما لا هو هي بعد قبل بين حول خلال عند منذ "
+    "الشيخ السيد الأمير الملك الحاج الإمام الدكتور الرئيس").split())
 CUES = frozenset(fold(w) for w in "قال وقال أكد وأكد أضاف وأضاف أعلن وأعلن أوضح وأوضح شدد وشدد التقى والتقى استقبل واستقبل".split())
 
 
@@ -33,7 +38,8 @@ def surname_index(kb_id: int) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
-def resolve_bare_surnames(sc: Scan, norm, titles: list[TitleRef], day: str | None, kb: KnowledgeBase) -> None:
+def resolve_bare_surnames(sc: Scan, norm, titles: list[TitleRef], day: str | None, kb: KnowledgeBase,
+                          text: str = "") -> None:
     """Add PER_SHORT raws for bare surnames after a title or a speech cue."""
     index = surname_index(id(kb))
     covered = {t for r in sc.raws for t in range(r.t0, r.t1)}
@@ -41,12 +47,14 @@ def resolve_bare_surnames(sc: Scan, norm, titles: list[TitleRef], day: str | Non
     for i, w in enumerate(sc.words):
         if i in covered or (i not in after_title and not (i > 0 and sc.words[i - 1] in CUES)):
             continue
+        s0, e0 = norm.to_source(sc.tokens[i].start, sc.tokens[i].end)
+        if w in NOT_SURNAMES or (w == "علي" and text[s0:e0].endswith("ى")):
+            continue  # "على رأس": the preposition, not Ali
         ids = next((index[s] for s in strip_clitics(w) if s in index), ())
         pid = _choose(ids, after_title.get(i), day, kb)
         if pid is None:
             continue
-        s, e = norm.to_source(sc.tokens[i].start, sc.tokens[i].end)
-        sc.raws.append(Raw(i, i + 1, s, e, Entry("PER_SHORT", pid, None)))
+        sc.raws.append(Raw(i, i + 1, s0, e0, Entry("PER_SHORT", pid, None)))
     sc.raws.sort(key=lambda r: r.t0)
 
 

@@ -30,14 +30,13 @@ class TitleRef:
 
 def compose_titles(sc: Scan, kb: KnowledgeBase, scopes: dict[str, str] | None = None) -> tuple[list[TitleRef], set[int]]:
     """Title references, and the indexes of raws they absorbed (their nisba, country or body)."""
-    by_ar = {t.ar: t for t in kb.titles}
     refs: list[TitleRef] = []
     used: set[int] = set()
     raws = sc.raws
     for k, r in enumerate(raws):
         if r.entry.kind not in ("TITLE", "TITLE_CONSTRUCT"):
             continue
-        ref = TitleRef(by_ar[r.entry.ref], None, False, r.start, r.end, r.t0, r.t1, prefix=r.prefix)
+        ref = TitleRef(kb.title(r.entry.ref), None, False, r.start, r.end, r.t0, r.t1, prefix=r.prefix)
         j = _attach_scope(ref, sc, k, used, kb)
         inner = scopes.get(ref.title.ar) if scopes else None
         if ref.country is None:

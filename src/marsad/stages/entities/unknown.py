@@ -38,7 +38,7 @@ FIELD = frozenset(fold(w) for w in "الشؤون شؤون".split())
 NAME_SUFFIX = frozenset(fold(w) for w in "زاده أوغلو اوغلو".split())
 STOP = frozenset(fold(w) for w in (
     "أن إن في من على إلى عن مع قال قالت يؤكد يقول أكد أوضح ويقول الذي التي هو هي أنه إنه لـ ل و أو ثم "
-    "حول خلال بعد قبل عند كما لكن بين منذ حيث إذ لم لن قد").split())
+    "حول خلال بعد قبل عند كما لكن بين منذ حيث إذ لم لن قد أما إما بل حتى لما إذا أيضا وقد فقد لقد").split())
 _NAME = re.compile(r"^[\u0621-\u064A]{2,}$")
 
 
@@ -108,7 +108,8 @@ def split_namesakes(sc: Scan, norm, kb_people, first_names: frozenset[str] | dic
     keep = []
     for r in sc.raws:
         g = r.t0 - 1
-        if (r.entry.kind == "PER_SHORT" and g >= 0 and words[g] in given and not _punct_between(sc, g)
+        if (r.entry.kind == "PER_SHORT" and g >= 0 and words[g] in given and words[g] not in STOP
+                and not _punct_between(sc, g)
                 and not any(x.t0 <= g < x.t1 for x in sc.raws)):
             person = kb_people.get(r.entry.ref)
             firsts = {fold(n).split()[0] for n in person.names_ar} if person else set()
