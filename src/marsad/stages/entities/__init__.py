@@ -115,7 +115,9 @@ def _add_surnames(sc: Scan, norm) -> None:
         return
     # "محمد شياع السوداني … وأكد السوداني": a nisba that is the surname of a person named in full,
     # and not an adjective after a noun ("الجيش السوداني") or a title, is that person
-    shadowed = [r for r in sc.raws if r.entry.kind == "NISBA" and r.t1 - r.t0 == 1 and _surname_not_adjective(sc, r, surnames)]
+    ends = {x.t1 for x in sc.raws if x.entry.kind in ("TITLE", "TITLE_CONSTRUCT", "PER", "PER_SHORT")}
+    shadowed = [r for r in sc.raws
+                if r.entry.kind == "NISBA" and r.t1 - r.t0 == 1 and _surname_not_adjective(sc, r, surnames, ends)]
     if shadowed:
         sc.raws[:] = [r for r in sc.raws if r not in shadowed]
     covered = {t for r in sc.raws for t in range(r.t0, r.t1)}
@@ -136,12 +138,10 @@ def _add_surnames(sc: Scan, norm) -> None:
     sc.raws.sort(key=lambda r: r.t0)
 
 
-def _surname_not_adjective(sc: Scan, r: Raw, surnames: dict) -> bool:
-    if not any((stem,) in surnames for stem in strip_clitics(sc.words[r.t0])) or r.t0 == 0:
+def _surname_not_adjective(sc: Scan, r: Raw, surnames: dict, title_or_name_ends: set[int]) -> bool:
+    if r.t0 == 0 or r.t0 in title_or_name_ends or not any((stem,) in surnames for stem in strip_clitics(sc.words[r.t0])):
         return False
-    prev = sc.words[r.t0 - 1]
-    after_title = any(x.t1 == r.t0 and x.entry.kind in ("TITLE", "TITLE_CONSTRUCT", "PER", "PER_SHORT") for x in sc.raws)
-    return not after_title and not any(c.startswith("ال") for c in strip_clitics(prev))
+    return not any(c.startswith("ال") for c in strip_clitics(sc.words[r.t0 - 1]))
 
 
 def _surname_at(words: list[str], i: int, surnames: dict, covered: set[int]) -> tuple[int, str, str] | None:

@@ -103,14 +103,15 @@ def split_namesakes(sc: Scan, norm, kb_people, first_names: frozenset[str] | dic
     person (found again by `find_unknown_people`)."""
     from rapidfuzz.fuzz import ratio
 
-    given = _given().keys() | first_names
+    given = _given()
     words = sc.words
+    covered = {t for x in sc.raws for t in range(x.t0, x.t1)}
     keep = []
     for r in sc.raws:
         g = r.t0 - 1
-        if (r.entry.kind == "PER_SHORT" and g >= 0 and words[g] in given and words[g] not in STOP
-                and not _punct_between(sc, g)
-                and not any(x.t0 <= g < x.t1 for x in sc.raws)):
+        if (r.entry.kind == "PER_SHORT" and g >= 0 and (words[g] in given or words[g] in first_names)
+                and words[g] not in STOP
+                and g not in covered and not _punct_between(sc, g)):
             person = kb_people.get(r.entry.ref)
             firsts = {fold(n).split()[0] for n in person.names_ar} if person else set()
             if firsts and max(ratio(words[g], f) for f in firsts) < 75:
