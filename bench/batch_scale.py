@@ -8,8 +8,8 @@ to end on an N-article replica of the articles themselves: ANT read again and ag
 its id suffixed "~k" and its publication date moved k years later (ten copies span a decade).
 Nothing in the pipeline caches whole documents, so every copy is analysed in full.
 
-usage: python bench/batch_scale.py [--limit 3000] [--replicate 300000] [--runs local1,local2,spark]
-                                   [--no-stories] [--reuse-input]
+usage: python bench/batch_scale.py [--limit 3000] [--replicate 300000 [--per-file 10000]]
+                                   [--runs local1,local2,spark] [--no-stories] [--reuse-input]
                                    [--sizes 10000,30000,100000,300000] [--cluster-base OUTPUT] [--workdir DIR]
 """
 
@@ -60,24 +60,50 @@ def _moved(published: str | None, years: int) -> str | None:
     return f"{y:04d}{'-02-28' + rest[6:] if rest.startswith('-02-29') else rest}"
 
 
-def make_replica(corpus: Path, n: int, dst: Path) -> int:
-    """`n` articles: the whole corpus copied until there are `n`, copy k moved k years later."""
-    written, k = 0, 0
+def make_replica(corpus: Path, n: int, dst: Path, per_file: int = 0) -> int:
+    """`n` articles: the whole corpus copied until there are `n`, copy k moved k years later. With
+    `per_file`, `dst` is a directory of JSONL.gz files of that many articles each, as an archive is
+    (Spark reads each file whole: one 300 MB gzip does not fit a default 1 GB JVM heap)."""
+    if per_file:
+        dst.mkdir(parents=True, exist_ok=True)
+        return _split(corpus, n, dst, per_file)
     dst.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
     with gzip.open(dst, "wt", encoding="utf-8", compresslevel=1) as out:
-        while written < n:
-            with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-                for line in fh:
-                    if written >= n:
-                        break
-                    r = json.loads(line)
-                    out.write(json.dumps({"id": f"{r['docno']}~{k}" if k else r["docno"], "title": r.get("title"),
-                                          "outlet": r.get("src"), "url": r.get("url"),
-                                          "published": _moved(r.get("time_iso"), k), "text": r.get("text")},
-                                         ensure_ascii=False) + "\n")
-                    written += 1
-            k += 1
+        for line in _replica_lines(corpus, n):
+            out.write(line)
+            written += 1
     return written
+
+
+def _split(corpus: Path, n: int, dst: Path, per_file: int) -> int:
+    written, part = 0, None
+    for line in _replica_lines(corpus, n):
+        if written % per_file == 0:
+            if part:
+                part.close()
+            part = gzip.open(dst / f"part-{written // per_file:04d}.jsonl.gz", "wt", encoding="utf-8", compresslevel=1)
+        part.write(line)
+        written += 1
+    if part:
+        part.close()
+    return written
+
+
+def _replica_lines(corpus: Path, n: int):
+    written, k = 0, 0
+    while written < n:
+        with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if written >= n:
+                    return
+                r = json.loads(line)
+                yield json.dumps({"id": f"{r['docno']}~{k}" if k else r["docno"], "title": r.get("title"),
+                                  "outlet": r.get("src"), "url": r.get("url"),
+                                  "published": _moved(r.get("time_iso"), k), "text": r.get("text")},
+                                 ensure_ascii=False) + "\n"
+                written += 1
+        k += 1
 
 
 def _tree_rss(root: int) -> int:
@@ -105,10 +131,12 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def measured(cmd: list[str]) -> tuple[float, int, str]:
-    """Run `cmd`; return wall seconds, peak resident memory of its process tree, and its stdout."""
+def measured(cmd: list[str], log: Path | None = None) -> tuple[float, int, str]:
+    """Run `cmd`; return wall seconds, peak resident memory of its process tree, and its stdout
+    (its stderr goes to `log`)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    err = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, text=True)
     peak = [0]
 
     def sample() -> None:
@@ -120,16 +148,19 @@ def measured(cmd: list[str]) -> tuple[float, int, str]:
     th.start()
     out, _ = proc.communicate()
     th.join()
+    if log:
+        err.close()
     if proc.returncode:
-        raise RuntimeError(f"{cmd} failed with exit code {proc.returncode}")
+        raise RuntimeError(f"{cmd} failed with exit code {proc.returncode}" + (f"; see {log}" if log else ""))
     return time.perf_counter() - t0, peak[0], out
 
 
 def run_engine(src: Path, out: Path, engine: str, workers: int, stories: bool = True) -> dict:
+    """One engine run on `src` (a file or a directory of files); its stderr goes to OUT.stderr.log."""
     code = ("import json,sys; from marsad.batch import run_batch; "
             f"m = run_batch({str(src)!r}, {str(out)!r}, engine={engine!r}, workers={workers}, stories={stories}); "
             "print(json.dumps(m.to_json()))")
-    wall, peak, stdout = measured([sys.executable, "-c", code])
+    wall, peak, stdout = measured([sys.executable, "-c", code], out.with_name(out.name + ".stderr.log"))
     m = json.loads(stdout.strip().splitlines()[-1])
     docs, secs = m["documents"], m["seconds"]["analyse"]
     return {"docs": docs, "analyse_s": secs, "stories_s": m["seconds"].get("stories", 0.0), "wall_s": wall,
@@ -173,17 +204,21 @@ def main() -> None:
     ap.add_argument("--runs", default="local1,local2,spark")
     ap.add_argument("--no-stories", dest="stories", action="store_false",
                     help="engine runs analyse only (the story stage is measured by --sizes)")
-    ap.add_argument("--reuse-input", action="store_true", help="keep WORKDIR/input/ant.jsonl.gz from an earlier run")
+    ap.add_argument("--reuse-input", action="store_true", help="keep WORKDIR/input from an earlier run")
+    ap.add_argument("--per-file", type=int, default=0,
+                    help="write the replica as a directory of JSONL.gz files of this many articles each")
     ap.add_argument("--sizes", default="10000,30000,100000,300000")
     ap.add_argument("--cluster-base", type=Path, help="analysed output to replicate (default: the last run's)")
     ap.add_argument("--workdir", type=Path)
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="marsad-bench-"))
-    src = work / "input" / "ant.jsonl.gz"
-    if args.reuse_input and src.is_file():
-        n, how = sum(1 for _ in gzip.open(src, "rt", encoding="utf-8")), "reused input"
+    src = work / "input" / ("ant" if args.per_file else "ant.jsonl.gz")
+    if args.reuse_input and src.exists():
+        files = sorted(src.glob("*.jsonl.gz")) if src.is_dir() else [src]
+        n, how = sum(1 for f in files for _ in gzip.open(f, "rt", encoding="utf-8")), f"reused input, {len(files)} files"
     elif args.replicate and args.runs:
-        n, how = make_replica(args.corpus, args.replicate, src), "replica, copy k moved k years"
+        n = make_replica(args.corpus, args.replicate, src, args.per_file)
+        how = "replica, copy k moved k years" + (f", files of {args.per_file}" if args.per_file else "")
     else:
         n, how = (make_input(args.corpus, args.limit, src) if args.runs else 0), "uniform sample"
     print(f"{n} ANT articles ({how}), {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
@@ -193,8 +228,9 @@ def main() -> None:
         out = work / f"out-{name}"
         shutil.rmtree(out, ignore_errors=True)
         results[name] = run_engine(src, out, engine, workers, args.stories)
+        report_runs({name: results[name]})  # as it finishes: a later run's failure loses nothing
         base = base or (out if name == "local2" else None)
-    if results:
+    if len(results) > 1:
         report_runs(results)
     base = base or (work / f"out-{next(iter(results))}" if results else None)
     if base and args.sizes:

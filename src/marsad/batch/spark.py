@@ -185,12 +185,31 @@ def run_spark(input: str, output: str, workers: int = 2, shard_size: int = DEFAU
     spark, owned = _session(master or f"local[{workers}]")
     try:
         manifest = _run(spark, _uri(input), _uri(output), workers, shard_size)
+    except Exception as exc:  # py4j wraps the JVM's error; its text names it
+        if "OutOfMemoryError" in _java_text(exc):
+            raise MarsadError(
+                f"{input}: Spark ran out of JVM memory. Each input file is read whole by one task, so a "
+                "file of hundreds of MB needs more than the default 1 GB heap: split the input into smaller "
+                "files (JSONL.gz of about 10,000 articles each) or raise spark.driver.memory / "
+                "spark.executor.memory") from None
+        raise
     finally:
         if owned:
             spark.stop()
     manifest.input = input
     manifest.seconds["analyse"] = round(time.perf_counter() - t0, 3)
     return manifest
+
+
+def _java_text(exc: BaseException) -> str:
+    """The message of an exception, including the Java side of a Py4JJavaError (whose str() can fail)."""
+    parts = [type(exc).__name__]
+    for get in (lambda: str(exc), lambda: exc.java_exception.toString()):  # type: ignore[attr-defined]
+        try:
+            parts.append(get())
+        except Exception:  # noqa: BLE001 - a dead JVM or a missing attribute: nothing more to read
+            pass
+    return " ".join(parts)
 
 
 def _run(spark: Any, input_uri: str, output_uri: str, workers: int, shard_size: int) -> Manifest:
