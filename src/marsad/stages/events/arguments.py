@@ -180,7 +180,11 @@ def _masdar(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args
         return None
     nxt = after[0] if after and after[0].t0 <= t + 2 and not after[0].prefix.lstrip("و").startswith(("ب", "ل")) else None
     named = [c for c in before if t - c.t1 <= FAR and c.kind != "NISBA" and not _possessor(ctx, c)]
-    if nxt is not None and nxt.kind != "NISBA":
+    if PARTICIPLE.match(ctx.words[t]):  # "… متهماً إيران بالوقوف خلف العملية": the subject accuses its object
+        if not named:
+            return None
+        src = named[-1]
+    elif nxt is not None and nxt.kind != "NISBA":
         src, after = nxt, after[1:]  # "تهديد أنقرة بشن عملية ضد قسد": the genitive after the noun is the doer
     elif named:
         src = named[-1]
@@ -190,6 +194,9 @@ def _masdar(ctx: Context, t: int, after: list[Cand], before: list[Cand]) -> Args
     return _with_groups(ctx, Args(src, tgt, [])) if tgt else None
 
 
+# Active participles in the accusative (حال) take an object, not a genitive doer.
+# (مدينه is "city" and مطالبه "the demand of": only their masculine forms count.)
+PARTICIPLE = re.compile(r"^و?(?:(?:متهم|منتقد|محمل|محذر|متوعد|داعي)(?:ا|ه|ين)|(?:مدين|مطالب)(?:ا|ين))$")
 GENITIVE_HEADS = frozenset(
     "مبعوث المبعوث رساله الرساله ممثل مستشار نايب حكومه نظام قوات وفد سفير مكتب مساعد ابن نجل زوجه ادارة اداره".split()
 )
