@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u06F0-\u06F9\w]+")
 _CONJ = ("و", "ف")
@@ -22,7 +23,8 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def strip_clitics(word: str) -> list[str]:
+@lru_cache(maxsize=262_144)  # words repeat: each distinct word is peeled once (bounded for archives)
+def strip_clitics(word: str) -> tuple[str, ...]:
     """Candidate stems of a folded word, longest first: وللرئيس → [وللرئيس, للرئيس, الرئيس, رئيس].
 
     Peels at most one conjunction (و ف), one preposition (ب ل ك) and the article ال (لل = ل + ال).
@@ -47,6 +49,6 @@ def strip_clitics(word: str) -> list[str]:
     return _dedupe(out)
 
 
-def _dedupe(items: list[str]) -> list[str]:
+def _dedupe(items: list[str]) -> tuple[str, ...]:
     seen: set[str] = set()
-    return [c for c in items if len(c) >= 2 and not (c in seen or seen.add(c))]
+    return tuple(c for c in items if len(c) >= 2 and not (c in seen or seen.add(c)))

@@ -24,5 +24,5 @@ def time_stage(doc: Document) -> Document:
     """Time expressions as ISO values (partial when the year is open)."""
     if doc.language not in (None, "ar"):
         return doc
-    doc.timex = find_timex(doc.text, anchor_of(doc))
+    doc.timex = find_timex(doc.text, anchor_of(doc), doc.cache.get("folded"))
     return doc

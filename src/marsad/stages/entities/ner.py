@@ -82,7 +82,7 @@ def _shape(w: str) -> str:
 
 def _word_feats(w: str, lex: Lexicon) -> tuple[str, list[str]]:
     """The stem of `w` and its own (position-independent) features."""
-    cands = strip_clitics(w) or [w]
+    cands = strip_clitics(w) or (w,)
     stem = cands[-1]
     f = [f"w={w}", f"stem={stem}", f"shape={_shape(w)}", f"len={min(len(w), 8)}"]
     f += [f"p{k}={w[:k]}" for k in (1, 2, 3) if len(w) > k]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from marsad.arabic import normalize
+from marsad.arabic import Normalized, normalize
 from marsad.model.document import Span
 from marsad.model.timex import Timex
 from marsad.stages.time import dates
@@ -12,11 +12,12 @@ from marsad.stages.time.recognize import recognize
 from marsad.stages.time.resolve import resolve_found
 
 
-def find_timex(text: str, anchor: date | None) -> list[Timex]:
+def find_timex(text: str, anchor: date | None, folded: Normalized | None = None) -> list[Timex]:
     """Time expressions in `text`, sorted and non-overlapping, resolved against `anchor`
-    (the publication date; None when unknown, which leaves years open and relative words null)."""
+    (the publication date; None when unknown, which leaves years open and relative words null).
+    `folded` is `text` already normalised (the normalize stage's), to avoid doing it twice."""
     anchor = dates.usable_anchor(anchor)
-    folded = normalize(text)
+    folded = folded if folded is not None and folded.source_len == len(text) else normalize(text)
     out: list[Timex] = []
     year: int | None = None
     for found in recognize(folded.text):
