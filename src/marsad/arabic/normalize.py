@@ -32,6 +32,8 @@ _DROP = frozenset(
 
 _TABLE = {**_MAP, **{ord(c): None for c in _DROP}}
 _HAS_DROP = re.compile("[" + "".join(sorted(_DROP)) + "]")
+_KEPT = re.compile("[^" + "".join(sorted(_DROP)) + "]+")
+assert all(v is None or len(v) == 1 for v in _TABLE.values())  # one character in, at most one out
 
 
 def fold(text: str) -> str:
@@ -62,9 +64,7 @@ def normalize(text: str) -> Normalized:
         return Normalized(text.translate(_TABLE), tuple(range(len(text))), len(text))
     out: list[str] = []
     offs: list[int] = []
-    for i, c in enumerate(text):
-        if c in _DROP:
-            continue
-        out.append(_MAP.get(ord(c), c))
-        offs.append(i)
+    for m in _KEPT.finditer(text):  # runs of kept characters; each folds to exactly one character
+        out.append(m.group().translate(_TABLE))
+        offs.extend(range(m.start(), m.end()))
     return Normalized("".join(out), tuple(offs), len(text))
