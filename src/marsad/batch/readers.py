@@ -27,6 +27,7 @@ from typing import Any, BinaryIO
 from marsad.errors import InputError
 from marsad.model.document import Document
 from marsad.stages.ingest import IngestOptions, decode_bytes, document_from_text
+from marsad.stages.ingest.read import record_document
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -187,19 +188,6 @@ def item_document(item: Item, options: IngestOptions = DEFAULT_OPTIONS) -> Docum
 
 def is_blank(item: Item) -> bool:
     return item.kind == "line" and not item.data.strip()
-
-
-def record_document(rec: dict[str, Any], name: str, lineno: int) -> Document:
-    """A Document from a JSONL record or Parquet row: `text` or `html`, and id, title, outlet, url,
-    published (as `marsad analyze` reads JSONL)."""
-    body, fmt = rec.get("text"), "txt"
-    if not isinstance(body, str) or not body.strip():
-        body, fmt = rec.get("html"), "html"
-    if not isinstance(body, str) or not body.strip():
-        raise InputError(name, "record has no 'text' or 'html'", lineno)
-    meta = {k: rec[k] for k in ("title", "outlet", "url", "published") if isinstance(rec.get(k), str)}
-    doc_id = str(rec["id"]) if rec.get("id") not in (None, "") else None
-    return document_from_text(body, doc_id=doc_id, fmt=fmt, source=f"{name}:{lineno}", meta=meta)
 
 
 def _file_document(path: str, options: IngestOptions) -> Document:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from marsad.errors import InputError
 from marsad.model.document import Document
@@ -140,6 +141,12 @@ def _jsonl_record(line: str, name: str, lineno: int, options: IngestOptions) -> 
         raise InputError(name, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno) from None
     if not isinstance(rec, dict):
         raise InputError(name, "a JSONL record must be an object", lineno)
+    return record_document(rec, name, lineno)
+
+
+def record_document(rec: dict[str, Any], name: str, lineno: int) -> Document:
+    """A Document from a JSONL record or Parquet row: `text` or `html`, and id, title, outlet, url,
+    published (as `marsad analyze` reads JSONL)."""
     body, fmt = rec.get("text"), "txt"
     if not isinstance(body, str) or not body.strip():
         body, fmt = rec.get("html"), "html"
