@@ -42,11 +42,17 @@ def make_input(corpus: Path, limit: int, dst: Path) -> int:
             if i % step or n >= limit:
                 continue
             r = json.loads(line)
-            out.write(json.dumps({"id": r["docno"], "title": r.get("title"), "outlet": r.get("src"),
-                                  "url": r.get("url"), "published": r.get("time_iso"), "text": r.get("text")},
-                                 ensure_ascii=False) + "\n")
+            out.write(_marsad_line(r))
             n += 1
     return n
+
+
+def _marsad_line(r: dict, copy: int = 0) -> str:
+    """An ANT row as a line of the JSONL marsad reads; copy k gets the id suffix "~k" and its date
+    moved k years later."""
+    return json.dumps({"id": f"{r['docno']}~{copy}" if copy else r["docno"], "title": r.get("title"),
+                       "outlet": r.get("src"), "url": r.get("url"), "published": _moved(r.get("time_iso"), copy),
+                       "text": r.get("text")}, ensure_ascii=False) + "\n"
 
 
 def _moved(published: str | None, years: int) -> str | None:
@@ -98,10 +104,7 @@ def _replica_lines(corpus: Path, n: int):
                 if written >= n:
                     return
                 r = json.loads(line)
-                yield json.dumps({"id": f"{r['docno']}~{k}" if k else r["docno"], "title": r.get("title"),
-                                  "outlet": r.get("src"), "url": r.get("url"),
-                                  "published": _moved(r.get("time_iso"), k), "text": r.get("text")},
-                                 ensure_ascii=False) + "\n"
+                yield _marsad_line(r, k)
                 written += 1
         k += 1
 
